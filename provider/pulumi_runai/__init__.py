@@ -1,0 +1,1 @@
+"""Provider package; the public surface is assembled in this module."""

@@ -1,0 +1,1 @@
+"""A local emulator of the NVIDIA Run:ai control-plane REST API (2.24)."""

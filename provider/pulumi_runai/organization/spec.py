@@ -1,0 +1,124 @@
+"""The typed, validated form of an organisation description.
+
+Plain frozen dataclasses so the component (and tests) never look at raw dicts again;
+each object keeps the path it came from so later errors can still point at the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = [
+    "AccessSpec",
+    "DepartmentSpec",
+    "NodePoolQuota",
+    "OrganizationSpec",
+    "ProjectSpec",
+    "Quota",
+    "UserSpec",
+]
+
+Number = int | float
+ScopeType = Literal["cluster", "department", "project"]
+SubjectType = Literal["user", "group"]
+
+
+@dataclass(frozen=True)
+class Quota:
+    """One resource (gpu, cpu or memory) of a node-pool quota; None means "not set"."""
+
+    deserved: Number | None = None
+    limit: Number | None = None
+    over_quota_weight: int | None = None
+    units: str | None = None  # memory only: Mib, MB or GB
+
+    def to_input(self) -> dict[str, Any]:
+        """The resource input shape: unset fields are left out so the provider's defaults apply."""
+        fields = {
+            "deserved": self.deserved,
+            "limit": self.limit,
+            "over_quota_weight": self.over_quota_weight,
+            "units": self.units,
+        }
+        return {key: value for key, value in fields.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class NodePoolQuota:
+    """A department's or project's quota on one node pool, named (the provider resolves it)."""
+
+    node_pool: str
+    gpu: Quota
+    cpu: Quota | None = None
+    memory: Quota | None = None
+
+    def to_input(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"node_pool": self.node_pool, "gpu": self.gpu.to_input()}
+        if self.cpu is not None:
+            entry["cpu"] = self.cpu.to_input()
+        if self.memory is not None:
+            entry["memory"] = self.memory.to_input()
+        return entry
+
+
+@dataclass(frozen=True)
+class ProjectSpec:
+    name: str
+    department: str
+    resources: tuple[NodePoolQuota, ...]
+    path: str
+    description: str | None = None
+    requested_namespace: str | None = None
+    adopt: bool = False
+
+
+@dataclass(frozen=True)
+class DepartmentSpec:
+    name: str
+    resources: tuple[NodePoolQuota, ...]
+    projects: tuple[ProjectSpec, ...]
+    path: str
+    description: str | None = None
+    adopt: bool = False
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    email: str
+    path: str
+    reset_password: bool | None = None
+    notify: bool | None = None
+    adopt: bool = False
+
+
+@dataclass(frozen=True)
+class AccessSpec:
+    """A role given to a user (declared under `users`) or an IdP group, on one scope."""
+
+    subject_type: SubjectType
+    subject: str
+    role: str
+    scope_type: ScopeType
+    scope: str  # department or project name; the cluster name (or id) for cluster scope
+    path: str
+    adopt: bool = False
+
+    @property
+    def key(self) -> str:
+        """Its name in `Organization.access_rules`: `ada@example.com as Viewer on project x`."""
+        return f"{self.subject} as {self.role} on {self.scope_type} {self.scope}"
+
+
+@dataclass(frozen=True)
+class OrganizationSpec:
+    source: str
+    departments: tuple[DepartmentSpec, ...]
+    users: tuple[UserSpec, ...]
+    access: tuple[AccessSpec, ...]
+    cluster: str | None = None
+    cluster_id: str | None = None
+
+    @property
+    def projects(self) -> tuple[ProjectSpec, ...]:
+        return tuple(p for d in self.departments for p in d.projects)

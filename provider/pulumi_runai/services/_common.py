@@ -28,7 +28,7 @@ def not_found(
     kind: str,
     key: str,
     path: str,
-    known: Iterable[Mapping[str, Any]],
+    known: Iterable[Mapping[str, Any]] | None,
     *,
     field: str = "name",
     advice: str = "",
@@ -39,7 +39,7 @@ def not_found(
         f"no {kind} {key}",
         method="GET",
         path=path,
-        hint=f"{advice}known {kind}s: {names_of(known, field)}",
+        hint=advice if known is None else f"{advice}known {kind}s: {names_of(known, field)}",
     )
 
 

@@ -1,0 +1,82 @@
+"""Test Run:ai stacks offline the way the Pulumi engine would run them.
+
+What it models: the real dynamic-provider host (``python -m pulumi.dynamic``) started as a
+subprocess and driven over gRPC with the SDK's stubs (dill round trip of ``__provider``,
+``configure()`` with the namespaced stack config, the host's worker threads); the engine's step
+logic for dynamic resources (check, diff against old outputs, create / update / replace with
+create-before-replace by default, same, deletes in reverse dependency order, refresh, destroy,
+preview); secret marking of outputs; a JSON state file so consecutive runs, even in separate
+processes, behave like consecutive ``pulumi up``s; unmodified programs run through
+``pulumi.runtime.set_mocks`` with dependency order and bounded parallelism; an analyzer hook
+for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC).
+
+What it does not: it is a test tool, not an engine. No resource plugins other than the Python
+dynamic host (components are plain nodes; other custom resources and invokes are refused), no
+stack backends or secrets providers (secrets are marked, not encrypted), no policy or
+transformation machinery beyond the analyzer hook; protect, ignore_changes,
+replace_on_changes, aliases, retain_on_delete, targets and replacing the dependents of a
+delete-before-replace are not modelled. Programs run one at a time per process.
+
+Example::
+
+    from pulumi_runai.testing import Stack
+    stack = Stack(tmp_path / "state.json", project="runai", config={"runai:url": url},
+                  secret_config={"runai:clientSecret": secret}, cwd=program_dir)
+    result = stack.up(program_dir)
+    assert result.ops()["team-a"] == "create"
+"""
+
+from ._version_guard import check_pulumi_version
+
+check_pulumi_version()
+
+from ._wire import UNKNOWN, is_secret, secret  # noqa: E402
+from .analyzers import (  # noqa: E402
+    AnalyzedResource,
+    AnalyzerLike,
+    ResourceAnalyzer,
+    StackAnalyzer,
+    Violation,
+)
+from .engine import Deployment, ResourceSpec  # noqa: E402
+from .errors import (  # noqa: E402
+    CheckFailedError,
+    DeploymentError,
+    HarnessError,
+    HostStartError,
+    PolicyViolationError,
+    ProviderError,
+)
+from .host import ProviderHost  # noqa: E402
+from .policy_host import PolicyPackHost  # noqa: E402
+from .program import run_program  # noqa: E402
+from .results import Result, Step  # noqa: E402
+from .stack import Stack  # noqa: E402
+from .state import ResourceState, StateFile  # noqa: E402
+
+__all__ = [
+    "UNKNOWN",
+    "AnalyzedResource",
+    "AnalyzerLike",
+    "CheckFailedError",
+    "Deployment",
+    "DeploymentError",
+    "HarnessError",
+    "HostStartError",
+    "PolicyPackHost",
+    "PolicyViolationError",
+    "ProviderError",
+    "ProviderHost",
+    "ResourceAnalyzer",
+    "ResourceSpec",
+    "ResourceState",
+    "Result",
+    "Stack",
+    "StackAnalyzer",
+    "StateFile",
+    "Step",
+    "Violation",
+    "is_secret",
+    "run_program",
+    "secret",
+]

@@ -1,0 +1,358 @@
+"""The lifecycle runner: the engine's step logic for dynamic resources over a real host.
+
+Modelled on ``pkg/resource/deploy`` (step_generator, step_executor): Check with old inputs,
+Diff with old *outputs*, DIFF_UNKNOWN falling back to an input diff that includes
+``__provider``, same (keeps old outputs, stores new inputs), update, replace (create-before-
+replace by default with the old object deleted at the end; delete-before-replace when the
+provider or the resource option asks), deletes of resources no longer declared in reverse
+dependency order, refresh, secret re-annotation and ``additional_secret_outputs``, analyzers.
+Not modelled: protect, ignore_changes, replace_on_changes, aliases, retain_on_delete, targets,
+replacing dependents of a delete-before-replace, detailed diffs (the Python host sends none).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from ._scheduler import run_graph
+from ._wire import UNKNOWN, Props, annotate_secrets, input_diff, plain
+from .analyzers import (
+    AnalyzedResource,
+    AnalyzerLike,
+    Violation,
+    analyze_resource,
+    analyze_stack,
+)
+from .errors import CheckFailedError, DeploymentError, PolicyViolationError
+from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
+from .results import Result, Step
+from .state import ResourceState, StateFile
+
+STACK_TYPE = "pulumi:pulumi:Stack"
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A registration as the program makes it: ``inputs`` include ``__provider`` for custom
+    resources (the SDK puts it there); ``parent`` and ``dependencies`` are URNs."""
+
+    type: str
+    name: str
+    inputs: Props = field(default_factory=dict)
+    custom: bool = True
+    parent: str = ""
+    dependencies: tuple[str, ...] = ()
+    additional_secret_outputs: tuple[str, ...] = ()
+    delete_before_replace: bool | None = None
+    import_id: str = ""
+
+
+def make_urn(stack: str, project: str, type_: str, name: str, parent: str = "") -> str:
+    """Engine URNs: the parent's qualified type is prefixed unless the parent is the stack."""
+    qualified = type_
+    if parent:
+        parent_type = parent.split("::")[2]
+        if parent_type != STACK_TYPE:
+            qualified = f"{parent_type}${type_}"
+    return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
+
+
+class Deployment:
+    """One preview/up/refresh/destroy against ``state`` through ``host``.
+
+    ``register`` may be called from many threads at once (as the SDK does); at most
+    ``parallel`` steps talk to the host at a time.
+    """
+
+    def __init__(
+        self,
+        host: ProviderHost,
+        state: StateFile,
+        *,
+        project: str,
+        stack: str,
+        preview: bool = False,
+        analyzers: Sequence[AnalyzerLike] = (),
+        parallel: int = 8,
+    ) -> None:
+        if parallel < 1:
+            raise ValueError("parallel must be at least 1")
+        self.host = host
+        self.state = state
+        self.project = project
+        self.stack = stack
+        self.preview = preview
+        self.analyzers = list(analyzers)
+        self.parallel = parallel
+        self._slots = threading.BoundedSemaphore(parallel)
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+        self._steps: list[Step] = []
+        self._planned: dict[str, ResourceState] = {}
+        self.violations: list[Violation] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def urn(self, type_: str, name: str, parent: str = "") -> str:
+        return make_urn(self.stack, self.project, type_, name, parent)
+
+    @property
+    def steps(self) -> list[Step]:
+        with self._lock:
+            return list(self._steps)
+
+    def _record(self, step: Step) -> Step:
+        with self._lock:
+            self._steps.append(step)
+        return step
+
+    def _commit(self, res: ResourceState | None, drop: ResourceState | None = None) -> None:
+        """Write a step's effect to state and checkpoint, as the engine does after each step."""
+        if self.preview:
+            if res is not None:
+                with self._lock:
+                    self._planned[res.urn] = res
+            return
+        with self.state.lock:
+            if drop is not None:
+                self.state.remove(drop)
+            if res is not None:
+                self.state.put(res)
+            self.state.save()
+
+    def _gate(self, violations: Sequence[Violation]) -> None:
+        with self._lock:
+            self.violations.extend(violations)
+        mandatory = [v for v in violations if v.mandatory]
+        if mandatory:
+            raise PolicyViolationError(mandatory)
+
+    # -- registration ----------------------------------------------------------------------
+    def register(self, spec: ResourceSpec) -> Step:
+        """Run the step for one declared resource and return it (outputs carry secret marks)."""
+        urn = self.urn(spec.type, spec.name, spec.parent)
+        with self._lock:
+            if urn in self._seen:
+                raise DeploymentError([ValueError(f"duplicate resource URN {urn}")], [])
+            self._seen.add(urn)
+        if not spec.custom:
+            return self._component(urn, spec)
+        with self._slots:
+            started = time.monotonic()
+            step = self._custom(urn, spec, started)
+        return self._record(replace(step, finished=time.monotonic()))
+
+    def _component(self, urn: str, spec: ResourceSpec) -> Step:
+        old = self.state.get(urn)
+        res = ResourceState(
+            urn=urn, type=spec.type, name=spec.name, custom=False, parent=spec.parent,
+            dependencies=list(spec.dependencies),
+        )
+        self._commit(res)
+        now = time.monotonic()
+        return self._record(Step("same" if old else "create", urn, spec.type, spec.name,
+                                 started=now, finished=now))
+
+    def _custom(self, urn: str, spec: ResourceSpec, started: float) -> Step:
+        if spec.import_id:
+            # ImportStep: Read with neither inputs nor state; the Python host cannot find
+            # __provider and fails (pulumi/pulumi#16175), as it does under the engine.
+            found = self.host.read(urn, spec.import_id, None, None)
+            return Step("import", urn, spec.type, spec.name, found.id, outputs=found.outputs,
+                        started=started)
+        old = self.state.get(urn)
+        aso = list(spec.additional_secret_outputs)
+        checked, failures = self.host.check(urn, old.inputs if old else {}, spec.inputs)
+        if failures:
+            raise CheckFailedError(urn, failures)
+        checked = annotate_secrets(checked, spec.inputs, [])
+        self._gate(analyze_resource(self.analyzers, self._analyzed(urn, spec, checked)))
+        new = ResourceState(
+            urn=urn, type=spec.type, name=spec.name, inputs=checked, parent=spec.parent,
+            dependencies=list(spec.dependencies), additional_secret_outputs=aso,
+        )
+        if old is None:
+            return self._create(new, started)
+        answer = self.host.diff(urn, old.id, old.outputs, checked, old.inputs)
+        detailed = input_diff(old.inputs, checked)
+        if answer.changes == DIFF_UNKNOWN:
+            changes_some = bool(detailed)
+            changed = list(detailed)
+        else:
+            changes_some = answer.changes == DIFF_SOME
+            changed = answer.diffs or [k for k in detailed if not k.startswith("__")]
+        base = Step("same", urn, spec.type, spec.name, old.id, tuple(changed),
+                    tuple(answer.replaces), detailed, started=started)
+        if not changes_some:
+            # SameStep keeps the OLD outputs (and the old __provider) but stores new inputs.
+            self._commit(replace(old, inputs=checked, parent=spec.parent,
+                                 dependencies=list(spec.dependencies)))
+            return replace(base, outputs=old.outputs)
+        if answer.replaces:
+            dbr = answer.delete_before_replace
+            if spec.delete_before_replace is not None:
+                dbr = spec.delete_before_replace
+            return self._replace(old, new, base, dbr)
+        if self.preview:
+            self._commit(replace(new, id=old.id, outputs={**old.outputs, **checked}))
+            return replace(base, op="update", outputs={**old.outputs, **checked})
+        outs = self.host.update(urn, old.id, old.outputs, checked, old.inputs)
+        new = replace(new, id=old.id, outputs=annotate_secrets(outs, checked, aso))
+        self._commit(new)
+        return replace(base, op="update", outputs=new.outputs)
+
+    def _create(self, new: ResourceState, started: float) -> Step:
+        if self.preview:
+            # Create is never called in preview: the host reports supportsPreview=False.
+            self._commit(replace(new, outputs=new.inputs))
+            return Step("create", new.urn, new.type, new.name, outputs=new.inputs, started=started)
+        id_, outs = self.host.create(new.urn, new.inputs)
+        new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,
+                                                            new.additional_secret_outputs))
+        self._commit(new)
+        return Step("create", new.urn, new.type, new.name, id_, outputs=new.outputs,
+                    started=started)
+
+    def _replace(self, old: ResourceState, new: ResourceState, base: Step, dbr: bool) -> Step:
+        if self.preview:
+            self._commit(replace(new, outputs=new.inputs))
+            return replace(base, op="replace", id="", outputs=new.inputs)
+        if dbr:
+            self.host.delete(old.urn, old.id, old.outputs, old.inputs)
+            self._commit(None, drop=old)
+        else:
+            # Create-before-replace: the old object stays (pending delete) until the end.
+            with self.state.lock:
+                self.state.remove(old)
+                self.state.put(replace(old, pending_delete=True))
+                self.state.save()
+        id_, outs = self.host.create(new.urn, new.inputs)
+        new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,
+                                                            new.additional_secret_outputs))
+        self._commit(new)
+        return replace(base, op="replace", id=id_, outputs=new.outputs)
+
+    def read(self, type_: str, name: str, id_: str, inputs: Props, parent: str = "") -> Step:
+        """``Resource.get`` / ``opts.id``: the engine sends the inputs as both inputs and state."""
+        urn = self.urn(type_, name, parent)
+        with self._slots:
+            started = time.monotonic()
+            answer = self.host.read(urn, id_, inputs, inputs)
+        res = ResourceState(urn=urn, type=type_, name=name, id=answer.id, inputs=inputs,
+                            outputs=answer.outputs, parent=parent, external=True)
+        with self._lock:
+            self._seen.add(urn)
+        self._commit(res)
+        return self._record(Step("read", urn, type_, name, answer.id, outputs=answer.outputs,
+                                 started=started, finished=time.monotonic()))
+
+    def _analyzed(self, urn: str, spec: ResourceSpec, props: Props) -> AnalyzedResource:
+        return AnalyzedResource(spec.type, urn, spec.name, plain(props), spec.parent,
+                                tuple(spec.dependencies))
+
+    # -- end of program --------------------------------------------------------------------
+    def finish(self, stack_outputs: Props | None = None) -> Result:
+        """Delete what was not declared (dependents first), then run stack analyzers."""
+        doomed = [r for r in self.state.resources() if r.pending_delete or r.urn not in self._seen]
+        self._delete_all(doomed)
+        if stack_outputs is not None and not self.preview:
+            with self.state.lock:
+                self.state.stack_outputs = stack_outputs
+                self.state.save()
+        final = self._final_resources()
+        self._gate(analyze_stack(self.analyzers, [
+            AnalyzedResource(r.type, r.urn, r.name, plain(r.outputs), r.parent,
+                             tuple(r.dependencies))
+            for r in final if r.custom
+        ]))
+        return self.result(stack_outputs if stack_outputs is not None else {})
+
+    def _final_resources(self) -> list[ResourceState]:
+        live = [r for r in self.state.resources() if not r.pending_delete]
+        if not self.preview:
+            return live
+        with self._lock:
+            planned = dict(self._planned)
+        kept = [planned.pop(r.urn, r) for r in live if r.urn in self._seen]
+        return kept + list(planned.values())
+
+    def result(self, stack_outputs: Props) -> Result:
+        outputs: dict[str, Props] = {}
+        for res in self._final_resources():
+            if res.custom:
+                outputs[res.name] = res.outputs
+        return Result(self.steps, outputs, stack_outputs, list(self.violations), self.preview)
+
+    def _delete_all(self, doomed: list[ResourceState]) -> None:
+        """Delete concurrently, each resource only after everything that depends on it."""
+        index = {i: r for i, r in enumerate(doomed)}
+        by_urn: dict[str, list[int]] = {}
+        for i, r in index.items():
+            by_urn.setdefault(r.urn, []).append(i)
+        waits: dict[int, set[int]] = {i: set() for i in index}
+        for i, r in index.items():
+            for target in [*r.dependencies, r.parent]:
+                for j in by_urn.get(target, []):
+                    if j != i:
+                        waits[j].add(i)  # j (the dependency) waits for its dependent i
+        errors = run_graph(list(index), waits, lambda i: self._delete_one(index[i]),
+                           self.parallel)
+        if errors:
+            raise DeploymentError(errors, self.steps)
+
+    def _delete_one(self, res: ResourceState) -> None:
+        op = "delete-replaced" if res.pending_delete else "delete"
+        started = time.monotonic()
+        if not self.preview:
+            if res.custom and not res.external:
+                self.host.delete(res.urn, res.id, res.outputs, res.inputs)
+            self._commit(None, drop=res)
+        self._record(Step(op, res.urn, res.type, res.name, res.id, started=started,
+                          finished=time.monotonic()))
+
+    # -- refresh and destroy ---------------------------------------------------------------
+    def refresh(self) -> Result:
+        """Read every resource; a blank id drops it, ``ReadResult.inputs`` become its inputs."""
+        targets = [r for r in self.state.resources() if r.custom and not r.pending_delete]
+        errors = run_graph(list(range(len(targets))), {},
+                           lambda i: self._refresh_one(targets[i]), self.parallel)
+        if errors:
+            raise DeploymentError(errors, self.steps)
+        return self.result(self.state.stack_outputs)
+
+    def _refresh_one(self, res: ResourceState) -> None:
+        started = time.monotonic()
+        answer = self.host.read(res.urn, res.id, res.outputs, res.inputs)
+        if not answer.id:
+            self._commit(None, drop=res)
+            self._record(Step("delete", res.urn, res.type, res.name, res.id, started=started,
+                              finished=time.monotonic()))
+            return
+        outputs = annotate_secrets(answer.outputs, res.outputs, res.additional_secret_outputs)
+        inputs = res.inputs if answer.inputs is None else annotate_secrets(answer.inputs,
+                                                                           res.inputs, [])
+        changed = input_diff(res.outputs, outputs)
+        self._commit(replace(res, id=answer.id, outputs=outputs, inputs=inputs))
+        self._record(Step("refresh", res.urn, res.type, res.name, answer.id, tuple(changed),
+                          (), changed, outputs, started, time.monotonic()))
+
+    def destroy(self) -> Result:
+        self._delete_all(self.state.resources())
+        if not self.preview:
+            with self.state.lock:
+                self.state.stack_outputs = {}
+                self.state.save()
+        return self.result({})
+
+
+def unknown_inputs(value: object, is_unknown: Callable[[object], bool]) -> object:
+    """Replace SDK unknown markers by the engine's sentinel string before sending them."""
+    if is_unknown(value):
+        return UNKNOWN
+    if isinstance(value, dict):
+        return {k: unknown_inputs(v, is_unknown) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unknown_inputs(v, is_unknown) for v in value]
+    return value

@@ -1,0 +1,111 @@
+"""The JSON state file: what one run leaves for the next, like a stack's checkpoint.
+
+Entries keep the engine's shapes (secret values carry the signature dict), so consecutive runs,
+even in separate processes, diff against exactly what the previous run stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._wire import Props
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ResourceState:
+    """One resource as stored after a step (``custom=False`` for component nodes)."""
+
+    urn: str
+    type: str
+    name: str
+    custom: bool = True
+    id: str = ""
+    inputs: Props = field(default_factory=dict)
+    outputs: Props = field(default_factory=dict)
+    parent: str = ""
+    dependencies: list[str] = field(default_factory=list)
+    additional_secret_outputs: list[str] = field(default_factory=list)
+    external: bool = False
+    pending_delete: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ResourceState:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+class StateFile:
+    """Thread-safe in-memory state with atomic saves to an optional JSON path."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.lock = threading.RLock()
+        self._resources: list[ResourceState] = []
+        self.stack_outputs: Props = {}
+        if self.path is not None and self.path.exists():
+            self._load(self.path)
+
+    def _load(self, path: Path) -> None:
+        data = json.loads(path.read_text())
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"{path}: unsupported state format {data.get('version')!r}")
+        self._resources = [ResourceState.from_json(r) for r in data.get("resources", [])]
+        self.stack_outputs = dict(data.get("outputs", {}))
+
+    def resources(self) -> list[ResourceState]:
+        """A snapshot in dependency-respecting (creation) order."""
+        with self.lock:
+            return list(self._resources)
+
+    def __iter__(self) -> Iterator[ResourceState]:
+        return iter(self.resources())
+
+    def get(self, urn: str) -> ResourceState | None:
+        """The live (not pending-delete) entry for ``urn``."""
+        with self.lock:
+            for res in self._resources:
+                if res.urn == urn and not res.pending_delete:
+                    return res
+            return None
+
+    def put(self, res: ResourceState) -> None:
+        """Replace the live entry with the same URN in place, or append a new one."""
+        with self.lock:
+            for i, old in enumerate(self._resources):
+                if old.urn == res.urn and not old.pending_delete:
+                    self._resources[i] = res
+                    return
+            self._resources.append(res)
+
+    def remove(self, res: ResourceState) -> None:
+        with self.lock:
+            self._resources = [r for r in self._resources if r is not res]
+
+    def to_json(self) -> dict[str, Any]:
+        with self.lock:
+            return {
+                "version": FORMAT_VERSION,
+                "resources": [asdict(r) for r in self._resources],
+                "outputs": self.stack_outputs,
+            }
+
+    def save(self) -> None:
+        """Write atomically so a crash mid-save never leaves half a checkpoint."""
+        if self.path is None:
+            return
+        with self.lock:
+            text = json.dumps(self.to_json(), indent=1, sort_keys=True)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".json")
+            with os.fdopen(fd, "w") as handle:
+                handle.write(text)
+            os.replace(tmp, self.path)

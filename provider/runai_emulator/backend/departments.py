@@ -1,0 +1,110 @@
+"""Departments: create, read, list, update (PUT), resources PUT/PATCH, delete."""
+
+from __future__ import annotations
+
+from ..errors import EmulatorError, conflict, not_found
+from . import access_rules, orgunit, resources
+from .clusters import require_cluster
+from .common import DEPARTMENT, PROJECT, Ctx, Doc, dns_name, public, require_object
+from .orgunit import overtime, quota_status, updatable
+
+
+def _load(ctx: Ctx, ident: str) -> Doc:
+    doc = ctx.tx.get(DEPARTMENT, ident)
+    if doc is None:
+        raise not_found("department", ident)
+    return doc
+
+
+def live_projects(ctx: Ctx, department_id: str) -> list[Doc]:
+    return [p for p in ctx.tx.all(PROJECT) if p["parentId"] == department_id]
+
+
+def view(ctx: Ctx, doc: Doc, *, for_list: bool = False) -> Doc:
+    """The API object: stored fields plus children and status computed now."""
+    out = public(doc)
+    children = live_projects(ctx, doc["id"])
+    out["children"] = [{"id": p["id"], "name": p["name"], "children": []} for p in children]
+    if for_list:
+        out["status"] = {"quotaStatus": quota_status()}
+        return out
+    out["status"] = {"nodePoolQuotaStatuses": [], "quotaStatus": quota_status()}
+    aggregated: dict[str, Doc] = {}
+    for project in children:
+        for res in project["resources"]:
+            pool = res["nodePool"]
+            entry = aggregated.setdefault(
+                pool["id"], {"nodePool": dict(pool), "gpu": {"deserved": 0}}
+            )
+            entry["gpu"]["deserved"] += res["gpu"]["deserved"] or 0
+    out["projectsAggregatedResources"] = list(aggregated.values())
+    return out
+
+
+def create(ctx: Ctx, body: object) -> Doc:
+    data = require_object(body)
+    name = dns_name(data)
+    cluster = require_cluster(ctx, data.get("clusterId"))
+    res = resources.normalise(ctx, cluster["uuid"], data.get("resources"))
+    fields = updatable(ctx, cluster["uuid"], data)
+    for other in ctx.tx.all(DEPARTMENT):
+        if other["clusterId"] == cluster["uuid"] and other["name"] == name:
+            raise conflict(f"department '{name}' already exists in cluster "
+                           f"'{cluster['name']}' (id {other['id']})")
+    ident = str(ctx.tx.next_id("orgunit", 100001))
+    doc: Doc = {
+        "id": ident,
+        "name": name,
+        "clusterId": cluster["uuid"],
+        **fields,
+        "resources": res,
+        "totalResources": resources.totals(res),
+        "overtimeData": overtime(),
+        "createdAt": ctx.now_iso,
+        "updatedAt": ctx.now_iso,
+        "createdBy": ctx.actor,
+        "updatedBy": ctx.actor,
+    }
+    ctx.tx.put(DEPARTMENT, ident, doc)
+    return view(ctx, doc)
+
+
+def get(ctx: Ctx, ident: str) -> Doc:
+    return view(ctx, _load(ctx, ident))
+
+
+def all_for_list(ctx: Ctx) -> list[Doc]:
+    return [view(ctx, d, for_list=True) for d in ctx.tx.all(DEPARTMENT)]
+
+
+def update(ctx: Ctx, ident: str, body: object) -> Doc:
+    doc = _load(ctx, ident)
+    data = require_object(body)
+    res = resources.normalise(ctx, doc["clusterId"], data.get("resources"))
+    doc.update(updatable(ctx, doc["clusterId"], data))
+    orgunit.set_resources(ctx, DEPARTMENT, doc, res)
+    return view(ctx, doc)
+
+
+def replace_resources(ctx: Ctx, ident: str, body: object) -> list[Doc]:
+    return orgunit.replace_resources(ctx, DEPARTMENT, _load(ctx, ident), body)
+
+
+def patch_resources(ctx: Ctx, ident: str, body: object) -> list[Doc]:
+    return orgunit.patch_resources(ctx, DEPARTMENT, _load(ctx, ident), body)
+
+
+def delete(ctx: Ctx, ident: str) -> None:
+    """Refuse (409, naming the projects) while projects remain, unless cascading is on."""
+    doc = _load(ctx, ident)
+    children = live_projects(ctx, ident)
+    if children and not ctx.config.cascade_department_delete:
+        names = ", ".join(sorted(p["name"] for p in children))
+        raise EmulatorError(
+            409, f"department '{doc['name']}' still has projects: {names}; delete them first"
+        )
+    for project in children:
+        ctx.tx.delete(PROJECT, project["id"])
+        access_rules.remove_for_scope(ctx, "project", project["id"])
+    access_rules.remove_for_scope(ctx, "department", ident)
+    ctx.tx.delete(DEPARTMENT, ident)

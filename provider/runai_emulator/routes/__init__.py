@@ -1,0 +1,1 @@
+"""HTTP layer only: parse requests, call the backend in one transaction, shape responses."""

@@ -1,0 +1,173 @@
+"""`EmulatorProcess`: the real server as a subprocess on a free port, for tests.
+
+Uses only `requests` and the standard library so any test suite can import it.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import requests
+
+from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
+
+_PREFIX = "runai-emulator listening on "
+
+
+class EmulatorError(RuntimeError):
+    """The emulator process could not be started."""
+
+
+def _flag(args: tuple[str, ...], name: str, default: str) -> str:
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return default
+
+
+class EmulatorProcess:
+    """`EmulatorProcess(db_path, *extra_args)`; a context manager, or call stop()."""
+
+    def __init__(self, db_path: str | os.PathLike[str] | None = None, *extra_args: str,
+                 start_timeout: float = 20.0, verify: bool | str = True) -> None:
+        if db_path is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="runai-emulator-")
+            db_path = Path(self._tmp.name) / "emulator.db"
+        self.db_path = str(db_path)
+        self.extra_args = tuple(extra_args)
+        self.client_id = _flag(self.extra_args, "--client-id", DEFAULT_CLIENT_ID)
+        self.client_secret = _flag(self.extra_args, "--client-secret", DEFAULT_CLIENT_SECRET)
+        self.start_timeout = start_timeout
+        self.url = ""
+        self.port = 0
+        self._proc: subprocess.Popen[str] | None = None
+        self._stderr_path = Path(tempfile.mkstemp(prefix="runai-emulator-", suffix=".err")[1])
+        self.session = requests.Session()
+        self.session.verify = verify
+        self._start(0)
+
+    # lifecycle -------------------------------------------------------------------------
+    def _start(self, port: int) -> None:
+        cmd = [sys.executable, "-m", "runai_emulator", "serve", "--port", str(port),
+               "--db", self.db_path, *self.extra_args]
+        with self._stderr_path.open("w") as err:
+            self._proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True)
+        assert self._proc.stdout is not None
+        deadline = time.monotonic() + self.start_timeout
+        line = ""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self._proc.stdout], [], [], 0.05)
+            if ready:
+                line = self._proc.stdout.readline()
+                break
+            if self._proc.poll() is not None:
+                break
+        if not line.startswith(_PREFIX):
+            self._kill()
+            raise EmulatorError(
+                f"emulator did not start (first line {line!r}); stderr:\n{self.stderr()}"
+            )
+        self.url = line[len(_PREFIX):].strip()
+        self.port = int(self.url.rsplit(":", 1)[1])
+
+    def stderr(self) -> str:
+        try:
+            return self._stderr_path.read_text()
+        except OSError:
+            return ""
+
+    def _kill(self) -> None:
+        proc = self._proc
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+        self._proc = None
+
+    def stop(self) -> None:
+        """Terminate, wait, kill on timeout. Safe to call twice."""
+        self._kill()
+        self.session.close()
+
+    def restart(self) -> None:
+        """Stop and start on the same db, on the same port when it can be had again."""
+        port = self.port
+        self._kill()
+        try:
+            self._start(port)
+        except EmulatorError:
+            self._start(0)
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def __enter__(self) -> EmulatorProcess:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    # control endpoints ------------------------------------------------------------------
+    def _control(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        response = self.session.request(method, f"{self.url}/_emulator/{path}", timeout=10,
+                                        **kwargs)
+        response.raise_for_status()
+        return response
+
+    def requests(self) -> list[dict[str, Any]]:
+        """The API request log: method, path, query, status, clientId (in order)."""
+        result: list[dict[str, Any]] = self._control("GET", "requests").json()
+        return result
+
+    def clear_requests(self) -> None:
+        self._control("DELETE", "requests")
+
+    def reset(self) -> None:
+        """State back to the seed."""
+        self._control("POST", "reset")
+
+    def state(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._control("GET", "state").json()
+        return result
+
+    def set_faults(self, **faults: float) -> dict[str, float]:
+        """Partial update, e.g. `set_faults(errorRate=0.5)`; returns the new settings."""
+        result: dict[str, float] = self._control("PUT", "faults", json=faults).json()
+        return result
+
+    def reset_faults(self) -> None:
+        self._control("DELETE", "faults")
+
+    def token(self) -> str:
+        """A valid bearer token for the main client."""
+        response = self.session.post(
+            f"{self.url}/api/v1/token",
+            json={"grantType": "client_credentials", "clientId": self.client_id,
+                  "clientSecret": self.client_secret},
+            timeout=10,
+        )
+        response.raise_for_status()
+        token: str = response.json()["accessToken"]
+        return token
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token()}"}

@@ -1,0 +1,50 @@
+"""Shared fixtures: the Run:ai emulator as a real subprocess (see runai_emulator.testing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from runai_emulator.testing import EmulatorProcess
+
+
+@pytest.fixture(scope="session")
+def emulator_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
+    """One emulator for the session, on a temporary SQLite file."""
+    db = tmp_path_factory.mktemp("emulator") / "session.db"
+    with EmulatorProcess(db) as server:
+        yield server
+
+
+@pytest.fixture
+def emulator(emulator_server: EmulatorProcess) -> EmulatorProcess:
+    """The session emulator, reset to the seed with an empty request log and no faults."""
+    emulator_server.reset_faults()
+    emulator_server.reset()
+    emulator_server.clear_requests()
+    return emulator_server
+
+
+@pytest.fixture
+def emulator_factory(tmp_path: Path) -> Iterator[Callable[..., EmulatorProcess]]:
+    """`emulator_factory(*extra_args)` starts a dedicated emulator; all stop at teardown."""
+    started: list[EmulatorProcess] = []
+
+    def start(*extra_args: str) -> EmulatorProcess:
+        server = EmulatorProcess(tmp_path / f"dedicated-{len(started)}.db", *extra_args)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def runai_env(emulator: EmulatorProcess, monkeypatch: pytest.MonkeyPatch) -> EmulatorProcess:
+    """RUNAI_URL / RUNAI_CLIENT_ID / RUNAI_CLIENT_SECRET pointing at the emulator."""
+    monkeypatch.setenv("RUNAI_URL", emulator.url)
+    monkeypatch.setenv("RUNAI_CLIENT_ID", emulator.client_id)
+    monkeypatch.setenv("RUNAI_CLIENT_SECRET", emulator.client_secret)
+    return emulator

@@ -7,4 +7,10 @@ from .description import load_description, parse_description
 from .problems import DescriptionError, Problem
 from .spec import OrganizationSpec
 
-__all__ = ["DescriptionError", "OrganizationSpec", "Problem", "load_description", "parse_description"]
+__all__ = [
+    "DescriptionError",
+    "OrganizationSpec",
+    "Problem",
+    "load_description",
+    "parse_description",
+]

@@ -108,7 +108,7 @@ def _amount(quota: Quota | None, kind: str) -> float | None:
     """The deserved amount in comparable units (memory in MB), or None when not set."""
     if quota is None or quota.deserved is None:
         return None
-    scale = MEMORY_UNITS.get(quota.units or "MB", 1.0) if kind == "memory" else 1.0
+    scale = MEMORY_UNITS.get(quota.units or "Mib", 1.0) if kind == "memory" else 1.0
     return quota.deserved * scale
 
 

@@ -174,7 +174,8 @@ def down(port: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["up", "down"])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("RUNAI_EMULATOR_PORT", 8900)),
+    default_port = int(os.environ.get("RUNAI_EMULATOR_PORT", 8900))
+    parser.add_argument("--port", type=int, default=default_port,
                         help="emulator port (default 8900; 0 picks a free one)")
     args = parser.parse_args()
     if args.command == "up":

@@ -79,9 +79,7 @@ def validate(inputs: Mapping[str, Any]) -> list[Failure]:
         ]
     else:
         failures += check_required_str("subject_id", subject_id)
-    if inputs.get("scope_type") != "system":
-        failures += check_required_str("scope_id", inputs.get("scope_id"))
-    return failures
+    return [*failures, *check_required_str("scope_id", inputs.get("scope_id"))]
 
 
 def _validate_role(role_id: object, role_name: object) -> list[Failure]:
@@ -124,7 +122,7 @@ def to_create_body(inputs: Mapping[str, Any], resolve_role: RoleResolver) -> dic
         "subjectType": inputs["subject_type"],
         "subjectId": inputs["subject_id"],
         "scopeType": inputs["scope_type"],
-        "scopeId": str(inputs.get("scope_id") or ""),
+        "scopeId": str(inputs["scope_id"]),
         "roleId": role_id_of(inputs, resolve_role),
     }
     if inputs.get("cluster_id") is not None:

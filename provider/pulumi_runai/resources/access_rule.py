@@ -1,0 +1,114 @@
+"""`runai.AccessRule`: a role given to a subject (user email, group, service account) in a
+scope. No update API: every change replaces the rule."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from pulumi_runai.client import RunaiClient
+from pulumi_runai.models import access_rule as rule_model
+from pulumi_runai.resources._provider_base import (
+    KindModel,
+    RunaiProvider,
+    read_existing,
+    resource_props,
+)
+from pulumi_runai.services import AccessRules, Roles
+
+
+def _role_resolver(runai: RunaiClient) -> rule_model.RoleResolver:
+    """Role name → id through the services' per-process role cache."""
+    roles = Roles(runai)
+    return lambda name: int(roles.by_name(name)["id"])
+
+
+class AccessRuleProvider(RunaiProvider):
+    """Dynamic provider for access rules."""
+
+    model: ClassVar[KindModel] = rule_model
+
+    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
+        return AccessRules(runai).create(rule_model.to_create_body(inputs, _role_resolver(runai)))
+
+    def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
+        body = rule_model.to_create_body(inputs, _role_resolver(runai))
+        return AccessRules(runai).find(
+            body["subjectType"],
+            body["subjectId"],
+            body["roleId"],
+            body["scopeType"],
+            body["scopeId"],
+        )
+
+    def _get(self, runai: RunaiClient, id_: str) -> dict[str, Any]:
+        return AccessRules(runai).get(id_)
+
+    def _delete(self, runai: RunaiClient, id_: str) -> None:
+        AccessRules(runai).delete(id_)
+
+    def _outputs(
+        self, api: dict[str, Any], inputs: Mapping[str, Any], old_outputs: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        return rule_model.to_outputs(api, inputs)
+
+
+class AccessRule(Resource, module="runai", name="AccessRule"):
+    """An access rule. Give the role as `role_name` (resolved to its id) or `role_id`."""
+
+    subject_type: pulumi.Output[str]
+    subject_id: pulumi.Output[str]
+    scope_type: pulumi.Output[str]
+    scope_id: pulumi.Output[str]
+    role_id: pulumi.Output[int]
+    role_name: pulumi.Output[str]
+    cluster_id: pulumi.Output[str | None]
+    adopt: pulumi.Output[bool]
+    access_rule_id: pulumi.Output[str]
+    scope_name: pulumi.Output[str | None]
+    phase: pulumi.Output[str | None]
+    created_at: pulumi.Output[str | None]
+    created_by: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        subject_type: pulumi.Input[str],
+        subject_id: pulumi.Input[str],
+        scope_type: pulumi.Input[str],
+        scope_id: pulumi.Input[str] | None = None,
+        role_id: pulumi.Input[int] | None = None,
+        role_name: pulumi.Input[str] | None = None,
+        cluster_id: pulumi.Input[str] | None = None,
+        adopt: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        inputs = {
+            "subject_type": subject_type,
+            "subject_id": subject_id,
+            "scope_type": scope_type,
+            "scope_id": scope_id,
+            "role_id": role_id,
+            "role_name": role_name,
+            "cluster_id": cluster_id,
+            "adopt": adopt,
+        }
+        super().__init__(
+            AccessRuleProvider(),
+            resource_name,
+            resource_props(inputs, rule_model.OUTPUT_KEYS),
+            opts,
+        )
+
+    @staticmethod
+    def get(
+        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
+    ) -> AccessRule:
+        """Read an existing access rule by id (it is not managed: destroy leaves it alone)."""
+        return read_existing(
+            AccessRule, AccessRuleProvider(), resource_name, id, rule_model.OUTPUT_KEYS, opts
+        )

@@ -1,0 +1,70 @@
+"""`runai.Department`: a Run:ai department with per-node-pool quotas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from pulumi_runai.models import department as department_model
+from pulumi_runai.models.quotas import NodePoolQuota
+from pulumi_runai.resources._org_unit import OrgUnitModel, OrgUnitProvider
+from pulumi_runai.resources._provider_base import read_existing, resource_props
+from pulumi_runai.services import Departments
+
+
+class DepartmentProvider(OrgUnitProvider):
+    """Dynamic provider for departments (synchronous in the API: no phase to wait for)."""
+
+    model: ClassVar[OrgUnitModel] = department_model
+    service_class = Departments
+
+
+class Department(Resource, module="runai", name="Department"):
+    """A department: `name` and `cluster_id` are fixed (changing them replaces it)."""
+
+    name: pulumi.Output[str]
+    cluster_id: pulumi.Output[str]
+    resources: pulumi.Output[list[dict[str, Any]]]
+    description: pulumi.Output[str | None]
+    adopt: pulumi.Output[bool]
+    department_id: pulumi.Output[str]
+    created_at: pulumi.Output[str | None]
+    updated_at: pulumi.Output[str | None]
+    created_by: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        cluster_id: pulumi.Input[str],
+        resources: pulumi.Input[Sequence[pulumi.Input[NodePoolQuota]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        adopt: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        inputs = {
+            "name": name,
+            "cluster_id": cluster_id,
+            "resources": resources,
+            "description": description,
+            "adopt": adopt,
+        }
+        super().__init__(
+            DepartmentProvider(),
+            resource_name,
+            resource_props(inputs, department_model.OUTPUT_KEYS),
+            opts,
+        )
+
+    @staticmethod
+    def get(
+        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
+    ) -> Department:
+        """Read an existing department by id (it is not managed: destroy leaves it alone)."""
+        return read_existing(
+            Department, DepartmentProvider(), resource_name, id, department_model.OUTPUT_KEYS, opts
+        )

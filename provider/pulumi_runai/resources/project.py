@@ -1,0 +1,121 @@
+"""`runai.Project`: a Run:ai project; creation waits until the cluster reports it Ready."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from pulumi_runai.client import RunaiClient
+from pulumi_runai.errors import WaitTimeout
+from pulumi_runai.models import project as project_model
+from pulumi_runai.models.project import NodeTypes, SchedulingRules
+from pulumi_runai.models.quotas import NodePoolQuota
+from pulumi_runai.resources._org_unit import OrgUnitModel, OrgUnitProvider
+from pulumi_runai.resources._provider_base import read_existing, resource_props, wait_timeout
+from pulumi_runai.services import Projects
+
+
+class ProjectProvider(OrgUnitProvider):
+    """Dynamic provider for projects: waits for `Ready` after create and for 404 after delete,
+    each bounded by `runai:waitTimeout` (default `DEFAULT_WAIT_TIMEOUT`, 300 s)."""
+
+    model: ClassVar[OrgUnitModel] = project_model
+    service_class = Projects
+
+    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
+        return self._ready(runai, super()._post(runai, inputs))
+
+    def _adopt(
+        self, runai: RunaiClient, existing: dict[str, Any], inputs: dict[str, Any]
+    ) -> dict[str, Any]:
+        return self._ready(runai, super()._adopt(runai, existing, inputs))
+
+    def _ready(self, runai: RunaiClient, project: dict[str, Any]) -> dict[str, Any]:
+        if (project.get("status") or {}).get("phase") in (None, project_model.READY):
+            return project
+        try:
+            return Projects(runai).wait_ready(str(project["id"]), wait_timeout())
+        except WaitTimeout as exc:
+            # A failed create leaves nothing in the Pulumi state: say how to pick it up again.
+            raise WaitTimeout(
+                f"{exc}. The project exists in Run:ai (id {project['id']}): run "
+                "`pulumi up` again with adopt=True to take it over, or delete "
+                "it"
+            ) from None
+
+    def _delete(self, runai: RunaiClient, id_: str) -> None:
+        projects = Projects(runai)
+        projects.delete(id_)
+        projects.wait_deleted(id_, wait_timeout())
+
+
+class Project(Resource, module="runai", name="Project"):
+    """A project. `name`, `cluster_id`, `department_id` and `requested_namespace` are fixed
+    (changing them replaces it); optional inputs left as None are managed by the server."""
+
+    name: pulumi.Output[str]
+    cluster_id: pulumi.Output[str]
+    department_id: pulumi.Output[str]
+    resources: pulumi.Output[list[dict[str, Any]]]
+    description: pulumi.Output[str | None]
+    requested_namespace: pulumi.Output[str | None]
+    default_node_pools: pulumi.Output[list[str] | None]
+    enforce_runai_scheduler: pulumi.Output[bool | None]
+    node_types: pulumi.Output[dict[str, Any] | None]
+    scheduling_rules: pulumi.Output[dict[str, Any] | None]
+    adopt: pulumi.Output[bool]
+    project_id: pulumi.Output[str]
+    phase: pulumi.Output[str | None]
+    namespace: pulumi.Output[str | None]
+    created_at: pulumi.Output[str | None]
+    updated_at: pulumi.Output[str | None]
+    created_by: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        cluster_id: pulumi.Input[str],
+        department_id: pulumi.Input[str] | None = None,
+        resources: pulumi.Input[Sequence[pulumi.Input[NodePoolQuota]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        requested_namespace: pulumi.Input[str] | None = None,
+        default_node_pools: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        enforce_runai_scheduler: pulumi.Input[bool] | None = None,
+        node_types: pulumi.Input[NodeTypes] | None = None,
+        scheduling_rules: pulumi.Input[SchedulingRules] | None = None,
+        adopt: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        inputs = {
+            "name": name,
+            "cluster_id": cluster_id,
+            "department_id": department_id,
+            "resources": resources,
+            "description": description,
+            "requested_namespace": requested_namespace,
+            "default_node_pools": default_node_pools,
+            "enforce_runai_scheduler": enforce_runai_scheduler,
+            "node_types": node_types,
+            "scheduling_rules": scheduling_rules,
+            "adopt": adopt,
+        }
+        super().__init__(
+            ProjectProvider(),
+            resource_name,
+            resource_props(inputs, project_model.OUTPUT_KEYS),
+            opts,
+        )
+
+    @staticmethod
+    def get(
+        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
+    ) -> Project:
+        """Read an existing project by id (it is not managed: destroy leaves it alone)."""
+        return read_existing(
+            Project, ProjectProvider(), resource_name, id, project_model.OUTPUT_KEYS, opts
+        )

@@ -1,0 +1,98 @@
+"""`runai.User`: a local Run:ai user; its one-time `temp_password` is a secret output."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from pulumi_runai.client import RunaiClient
+from pulumi_runai.models import user as user_model
+from pulumi_runai.resources._provider_base import (
+    KindModel,
+    RunaiProvider,
+    read_existing,
+    resource_props,
+)
+from pulumi_runai.services import Users
+
+
+class UserProvider(RunaiProvider):
+    """Dynamic provider for users: no update API, so every change replaces the user."""
+
+    model: ClassVar[KindModel] = user_model
+
+    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
+        return Users(runai).create(
+            inputs["email"], inputs.get("reset_password"), inputs.get("notify")
+        )
+
+    def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
+        return Users(runai).find_by_email(inputs["email"])
+
+    def _get(self, runai: RunaiClient, id_: str) -> dict[str, Any]:
+        return Users(runai).get(id_)
+
+    def _delete(self, runai: RunaiClient, id_: str) -> None:
+        Users(runai).delete(id_)
+
+    def _outputs(
+        self, api: dict[str, Any], inputs: Mapping[str, Any], old_outputs: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        # The API shows the temporary password once, at creation; keep it afterwards.
+        password = api.get("tempPassword") or old_outputs.get("temp_password")
+        return user_model.to_outputs(api, inputs, password)
+
+
+def _secret_outputs(opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptions:
+    return pulumi.ResourceOptions.merge(
+        opts, pulumi.ResourceOptions(additional_secret_outputs=list(user_model.SECRET_OUTPUTS))
+    )
+
+
+class User(Resource, module="runai", name="User"):
+    """A local user; every input is fixed (changing any replaces the user)."""
+
+    email: pulumi.Output[str]
+    reset_password: pulumi.Output[bool | None]
+    notify: pulumi.Output[bool | None]
+    adopt: pulumi.Output[bool]
+    user_id: pulumi.Output[str]
+    username: pulumi.Output[str]
+    temp_password: pulumi.Output[str | None]
+    created_at: pulumi.Output[str | None]
+    created_by: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        email: pulumi.Input[str],
+        reset_password: pulumi.Input[bool] | None = None,
+        notify: pulumi.Input[bool] | None = None,
+        adopt: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        inputs = {
+            "email": email,
+            "reset_password": reset_password,
+            "notify": notify,
+            "adopt": adopt,
+        }
+        super().__init__(
+            UserProvider(),
+            resource_name,
+            resource_props(inputs, user_model.OUTPUT_KEYS),
+            _secret_outputs(opts),
+        )
+
+    @staticmethod
+    def get(
+        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
+    ) -> User:
+        """Read an existing user by id (it is not managed: destroy leaves it alone)."""
+        return read_existing(
+            User, UserProvider(), resource_name, id, user_model.OUTPUT_KEYS, _secret_outputs(opts)
+        )

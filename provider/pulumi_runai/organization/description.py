@@ -22,6 +22,7 @@ mistake never leaves a half-applied organisation. The format is documented in do
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path as FilePath
@@ -345,7 +346,7 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _n
 
 
 def load_description(
-    path: str | FilePath, *, known_roles: Collection[str] | None = None
+    path: str | os.PathLike[str], *, known_roles: Collection[str] | None = None
 ) -> OrganizationSpec:
     """Read and validate a YAML description; errors name the file as given."""
     source = str(path)

@@ -7,7 +7,9 @@ each object keeps the path it came from so later errors can still point at the f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
+
+from ..models import quotas as model_quotas
 
 __all__ = [
     "AccessSpec",
@@ -53,13 +55,14 @@ class NodePoolQuota:
     cpu: Quota | None = None
     memory: Quota | None = None
 
-    def to_input(self) -> dict[str, Any]:
+    def to_input(self) -> model_quotas.NodePoolQuota:
+        """The `resources` entry the Department and Project resources take."""
         entry: dict[str, Any] = {"node_pool": self.node_pool, "gpu": self.gpu.to_input()}
         if self.cpu is not None:
             entry["cpu"] = self.cpu.to_input()
         if self.memory is not None:
             entry["memory"] = self.memory.to_input()
-        return entry
+        return cast(model_quotas.NodePoolQuota, entry)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,170 @@
+"""`Organization`: a whole Run:ai organisation from one description, as one Pulumi component.
+
+The description is validated completely before the component registers anything, so a
+mistake never leaves half an organisation behind; names are then resolved to the resources'
+ids (department -> project, user email -> access rule) through Pulumi outputs, which also gives
+the engine the creation order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import pulumi
+
+from ..resources import AccessRule, Department, Project, User
+from .description import load_description, parse_description
+from .spec import AccessSpec, OrganizationSpec
+from .tenant import resolve_cluster_id, tenant_roles
+
+__all__ = ["TYPE_TOKEN", "Organization"]
+
+TYPE_TOKEN = "runai:index:Organization"
+
+
+class Organization(pulumi.ComponentResource):
+    """Departments, projects, users and access rules built from a description.
+
+    The created resources are exposed by name: `departments["research"]`,
+    `projects["vision"]`, `users["ada@example.com"]` and `access_rules[rule key]` (see
+    `AccessSpec.key`, e.g. "ada@example.com as L2 researcher on project vision").
+    """
+
+    spec: OrganizationSpec
+    cluster_id: pulumi.Output[str]
+    departments: dict[str, Department]
+    projects: dict[str, Project]
+    users: dict[str, User]
+    access_rules: dict[str, AccessRule]
+
+    def __init__(
+        self,
+        name: str,
+        description: Mapping[str, Any] | OrganizationSpec,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        source: str = "<description>",
+        known_roles: Collection[str] | None = None,
+    ) -> None:
+        """`description` is the plain dict of docs/org-yaml.md (or an already parsed spec).
+
+        `known_roles` defaults to the tenant's roles when it can be reached, else the
+        predefined Run:ai roles. Raises DescriptionError before registering anything.
+        """
+        if isinstance(description, OrganizationSpec):
+            spec = description
+        else:
+            roles = known_roles if known_roles is not None else tenant_roles()
+            spec = parse_description(description, source, known_roles=roles)
+        cluster_id = spec.cluster_id or resolve_cluster_id(spec.cluster, spec.source)
+        super().__init__(TYPE_TOKEN, name, None, opts)
+        self.spec = spec
+        self.cluster_id = pulumi.Output.from_input(cluster_id)
+        self.departments, self.projects = self._org_units(name, cluster_id)
+        self.users = self._users(name)
+        self.access_rules = {
+            rule.key: self._access_rule(name, rule, cluster_id) for rule in spec.access
+        }
+        self.register_outputs({"summary": self.summary()})
+
+    @classmethod
+    def from_yaml(
+        cls,
+        path: str | os.PathLike[str],
+        name: str = "org",
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        known_roles: Collection[str] | None = None,
+    ) -> Organization:
+        """Build from a YAML file; errors name the file as given, relative paths from the cwd."""
+        roles = known_roles if known_roles is not None else tenant_roles()
+        return cls(name, load_description(path, known_roles=roles), opts)
+
+    def _child(self, depends_on: list[pulumi.Resource] | None = None) -> pulumi.ResourceOptions:
+        return pulumi.ResourceOptions(parent=self, depends_on=depends_on)
+
+    def _org_units(
+        self, prefix: str, cluster_id: str
+    ) -> tuple[dict[str, Department], dict[str, Project]]:
+        departments: dict[str, Department] = {}
+        projects: dict[str, Project] = {}
+        for dept in self.spec.departments:
+            created = Department(
+                f"{prefix}-{dept.name}",
+                name=dept.name,
+                cluster_id=cluster_id,
+                resources=[entry.to_input() for entry in dept.resources],
+                description=dept.description,
+                adopt=dept.adopt,
+                opts=self._child(),
+            )
+            departments[dept.name] = created
+            for project in dept.projects:
+                projects[project.name] = Project(
+                    f"{prefix}-{project.name}",
+                    name=project.name,
+                    cluster_id=cluster_id,
+                    department_id=created.id,
+                    resources=[entry.to_input() for entry in project.resources],
+                    description=project.description,
+                    requested_namespace=project.requested_namespace,
+                    adopt=project.adopt,
+                    opts=self._child(),
+                )
+        return departments, projects
+
+    def _users(self, prefix: str) -> dict[str, User]:
+        return {
+            user.email: User(
+                f"{prefix}-{user.email}",
+                email=user.email,
+                reset_password=user.reset_password,
+                notify=user.notify,
+                adopt=user.adopt,
+                opts=self._child(),
+            )
+            for user in self.spec.users
+        }
+
+    def _access_rule(self, prefix: str, rule: AccessSpec, cluster_id: str) -> AccessRule:
+        scope_id: pulumi.Input[str]
+        if rule.scope_type == "project":
+            scope_id = self.projects[rule.scope].id
+        elif rule.scope_type == "department":
+            scope_id = self.departments[rule.scope].id
+        else:
+            scope_id = cluster_id
+        user = self._user_by_email(rule.subject) if rule.subject_type == "user" else None
+        role_slug = rule.role.lower().replace(" ", "-")
+        return AccessRule(
+            f"{prefix}-{rule.subject}-{role_slug}-{rule.scope_type}-{rule.scope}",
+            subject_type=rule.subject_type,
+            subject_id=rule.subject,
+            role_name=rule.role,
+            scope_type=rule.scope_type,
+            scope_id=scope_id,
+            cluster_id=cluster_id,
+            adopt=rule.adopt,
+            # the rule names the user by email, not by an output: order it explicitly
+            opts=self._child(depends_on=[user] if user is not None else None),
+        )
+
+    def _user_by_email(self, email: str) -> User:
+        """Emails match case-insensitively, as the description checked them."""
+        return next(u for e, u in self.users.items() if e.lower() == email.lower())
+
+    def summary(self) -> pulumi.Output[dict[str, Any]]:
+        """Ids by name for stack outputs: cluster_id, departments, projects, users, access_rules."""
+
+        def ids(resources: Mapping[str, pulumi.CustomResource]) -> pulumi.Output[dict[str, str]]:
+            return pulumi.Output.all(**{k: r.id for k, r in resources.items()}).apply(dict)
+
+        return pulumi.Output.all(
+            cluster_id=self.cluster_id,
+            departments=ids(self.departments),
+            projects=ids(self.projects),
+            users=ids(self.users),
+            access_rules=ids(self.access_rules),
+        ).apply(dict)

@@ -1,0 +1,184 @@
+"""Fault injection against the real emulator: nothing is lost and nothing is duplicated."""
+
+from __future__ import annotations
+
+import socket
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from pulumi_runai._retry import RetryPolicy
+from pulumi_runai.client import RunaiClient
+from pulumi_runai.errors import TransportError
+from pulumi_runai.services import AccessRules, Departments, NodePools, Projects, Roles, Users
+from pulumi_runai.settings import Settings
+from runai_emulator.testing import EmulatorProcess
+
+
+def run_parallel(fn: Callable[[int], Any], count: int, threads: int = 4) -> list[Any]:
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(fn, range(count)))
+
+
+def names_in_state(
+    emulator: EmulatorProcess, kind: str, prefix: str, field: str = "name"
+) -> Counter[str]:
+    return Counter(
+        str(o[field]) for o in emulator.state()[kind] if str(o.get(field, "")).startswith(prefix)
+    )
+
+
+def dep_body(cluster_id: str, pool: dict[str, Any], name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "clusterId": cluster_id,
+        "resources": [
+            {"nodePool": {"id": pool["id"], "name": pool["name"]}, "gpu": {"deserved": 1}}
+        ],
+    }
+
+
+def test_429_storm_on_reads_and_creates(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    pool = NodePools(client).by_name(cluster_id, "default")
+    deps = Departments(client)
+    emulator.set_faults(rateLimitRate=0.4)
+
+    def work(n: int) -> str:
+        created = deps.create(dep_body(cluster_id, pool, f"storm-{n}"))
+        assert deps.get(created["id"])["name"] == f"storm-{n}"
+        return str(created["id"])
+
+    ids = run_parallel(work, 16)
+    emulator.reset_faults()
+    assert len(set(ids)) == 16
+    assert names_in_state(emulator, "departments", "storm-") == {f"storm-{n}": 1 for n in range(16)}
+    statuses = Counter((r["method"], r["status"]) for r in emulator.requests())
+    assert statuses[("POST", 429)] > 0 and statuses[("GET", 429)] > 0  # the storm did happen
+
+
+def test_503s_on_every_verb(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    pool = NodePools(client).by_name(cluster_id, "default")
+    deps = Departments(client)
+    emulator.set_faults(errorRate=0.35)
+
+    def work(n: int) -> None:
+        created = deps.create(dep_body(cluster_id, pool, f"flaky-{n}"))
+        body = dep_body(cluster_id, pool, f"flaky-{n}")
+        body["description"] = "updated"
+        del body["name"], body["clusterId"]
+        assert deps.update(created["id"], body)["description"] == "updated"
+        if n % 2:
+            deps.delete(created["id"])
+
+    run_parallel(work, 12)
+    emulator.reset_faults()
+    remaining = names_in_state(emulator, "departments", "flaky-")
+    assert remaining == {f"flaky-{n}": 1 for n in range(12) if n % 2 == 0}
+    assert all(
+        d["description"] == "updated"
+        for d in emulator.state()["departments"]
+        if d["name"].startswith("flaky-")
+    )
+    assert any(r["status"] == 503 for r in emulator.requests())
+
+
+def test_drop_after_commit_never_duplicates_any_kind(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    pool = NodePools(client).by_name(cluster_id, "default")
+    role = Roles(client).by_name("Viewer")
+    parent = Departments(client).find(cluster_id, "default")
+    assert parent is not None
+    emulator.set_faults(dropAfterCommitRate=0.5)
+
+    def work(n: int) -> tuple[str, str, str, str]:
+        dep = Departments(client).create(dep_body(cluster_id, pool, f"drop-dep-{n}"))
+        body = dep_body(cluster_id, pool, f"drop-prj-{n}")
+        body["parentId"] = parent["id"]
+        prj = Projects(client).create(body)
+        user = Users(client).create(f"drop-{n}@example.com")
+        rule = AccessRules(client).create(
+            {
+                "subjectType": "user",
+                "subjectId": f"drop-{n}@example.com",
+                "roleId": role["id"],
+                "scopeType": "project",
+                "scopeId": prj["id"],
+                "clusterId": cluster_id,
+            }
+        )
+        return str(dep["id"]), str(prj["id"]), str(user["id"]), str(rule["id"])
+
+    results = run_parallel(work, 8)
+    emulator.reset_faults()
+    assert all(all(ids) for ids in results)
+    assert names_in_state(emulator, "departments", "drop-dep-") == {
+        f"drop-dep-{n}": 1 for n in range(8)
+    }
+    assert names_in_state(emulator, "projects", "drop-prj-") == {
+        f"drop-prj-{n}": 1 for n in range(8)
+    }
+    assert names_in_state(emulator, "users", "drop-", field="username") == {
+        f"drop-{n}@example.com": 1 for n in range(8)
+    }
+    rules = Counter(
+        (r["subjectId"], r["scopeId"])
+        for r in emulator.state()["access_rules"]
+        if str(r["subjectId"]).startswith("drop-") and not r.get("deletedAt")
+    )
+    assert sorted(rules.values()) == [1] * 8
+    dropped = [r for r in emulator.requests() if r.get("dropped")]
+    assert {r["path"] for r in dropped} >= {"/api/v1/org-unit/departments"}
+    assert len(dropped) >= 8  # the lost-answer path really ran, many times
+
+
+def test_delete_whose_answer_was_lost_counts_as_done(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    pool = NodePools(client).by_name(cluster_id, "default")
+    deps = Departments(client)
+    created = [deps.create(dep_body(cluster_id, pool, f"gone-{n}")) for n in range(6)]
+    emulator.set_faults(dropAfterCommitRate=0.6)
+    for dep in created:
+        deps.delete(dep["id"])
+    emulator.reset_faults()
+    assert names_in_state(emulator, "departments", "gone-") == {}
+    assert any(r.get("dropped") and r["method"] == "DELETE" for r in emulator.requests())
+
+
+def test_latency_from_several_threads(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    emulator.set_faults(latencyMs=40, latencyJitterMs=40)
+    results = run_parallel(lambda _: len(NodePools(client).list(cluster_id, fresh=True)), 12, 6)
+    assert results == [2] * 12
+
+
+def test_timeout_is_a_transport_error_naming_the_setting(
+    emulator: EmulatorProcess, settings_for: Callable[..., Settings]
+) -> None:
+    client = RunaiClient(
+        settings_for(emulator, timeout=0.2), retry=RetryPolicy(max_attempts=2, total_timeout=2)
+    )
+    client.get("/api/v1/clusters")  # token fetched before the server slows down
+    emulator.set_faults(latencyMs=600)
+    with pytest.raises(TransportError) as info:
+        client.get("/api/v1/clusters")
+    assert "runai:timeout" in str(info.value)
+    assert info.value.method == "GET" and info.value.path == "/api/v1/clusters"
+
+
+def test_unreachable_control_plane_names_the_url_setting() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings(url=f"http://127.0.0.1:{port}", client_id="x", client_secret="y-secret")
+    client = RunaiClient(settings, retry=RetryPolicy(max_attempts=2))
+    with pytest.raises(TransportError, match="RUNAI_URL"):
+        client.get("/api/v1/clusters")

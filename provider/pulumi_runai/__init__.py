@@ -1,1 +1,68 @@
-"""Provider package; the public surface is assembled in this module."""
+"""pulumi-runai: NVIDIA Run:ai departments, projects, users and access rules as Pulumi resources.
+
+``import pulumi_runai as runai``. The names below are the supported public surface (pinned by
+``tests/test_public_api.py``); modules with a leading underscore are private. The client layer
+(``pulumi_runai.client``, ``pulumi_runai.services``) and the offline test harness
+(``pulumi_runai.testing``) are public submodules, imported on their own.
+"""
+
+from pulumi_runai.errors import (
+    AmbiguousMatch,
+    BadRequest,
+    ConfigError,
+    Conflict,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    RunaiError,
+    RunaiHTTPError,
+    ServerError,
+    TransportError,
+    Unauthorized,
+    ValidationError,
+    WaitTimeout,
+)
+from pulumi_runai.lookups import (
+    get_cluster,
+    get_department,
+    get_node_pool,
+    get_project,
+    get_role,
+    get_user,
+)
+from pulumi_runai.organization import DescriptionError, Organization
+from pulumi_runai.resources import AccessRule, Department, Project, User
+from pulumi_runai.settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AccessRule",
+    "AmbiguousMatch",
+    "BadRequest",
+    "ConfigError",
+    "Conflict",
+    "Department",
+    "DescriptionError",
+    "Forbidden",
+    "NotFound",
+    "Organization",
+    "Project",
+    "RateLimited",
+    "RunaiError",
+    "RunaiHTTPError",
+    "ServerError",
+    "Settings",
+    "TransportError",
+    "Unauthorized",
+    "User",
+    "ValidationError",
+    "WaitTimeout",
+    "__version__",
+    "get_cluster",
+    "get_department",
+    "get_node_pool",
+    "get_project",
+    "get_role",
+    "get_user",
+]

@@ -6,6 +6,7 @@ The signing key lives in the database so tokens stay valid across a restart on t
 from __future__ import annotations
 
 import hmac
+import math
 import secrets
 import time
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class TokenService:
             "tenant_id": self._config.tenant_id,
             "read_only": principal.read_only,
             "iat": int(now),
-            "exp": now + ttl,
+            "exp": math.ceil(now + ttl),  # PyJWT compares whole seconds
             "jti": secrets.token_hex(8),
         }
         return jwt.encode(claims, self._key, algorithm="HS256"), max(1, int(ttl))

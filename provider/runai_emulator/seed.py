@@ -46,12 +46,10 @@ def apply(ctx: Ctx) -> None:
             "tenantId": cfg.tenant_id,
             "isDefault": name == "default" or (index == 1 and "default" not in cfg.node_pools),
             "phase": "Ready",
-            "phaseMessage": None,
             "createdBy": "system",
             "updatedBy": "system",
             "createdAt": ctx.now_iso,
             "updatedAt": ctx.now_iso,
-            "deletedAt": None,
         })
     for role in seed_docs(ctx.now_iso):
         tx.put(ROLE, str(role["id"]), role)

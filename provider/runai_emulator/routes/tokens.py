@@ -26,7 +26,8 @@ async def grant_token(request: Request) -> Response:
     client_id, secret = parse_v1_token_request(await body(request))
     principal = _tokens(request).authenticate(client_id, secret)
     if principal is None:
-        raise EmulatorError(401, "Unauthorized: invalid client credentials")
+        # The spec declares only 400/500/503 for this operation, so wrong credentials are 400.
+        raise EmulatorError(400, "invalid client credentials (clientId/clientSecret)")
     request.scope.setdefault("state", {})["client_id"] = principal.client_id
     token, ttl = _tokens(request).issue(principal)
     return ok({"accessToken": token, "idToken": token, "refreshToken": token, "expiresIn": ttl})

@@ -1,0 +1,73 @@
+"""The official Run:ai SDK (runapy) works against the emulator, create to delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import runai
+from runai.api_client import ApiClient
+from runai.configuration import Configuration
+from runai.exceptions import ApiException
+from runai.runai_client import RunaiClient
+
+from runai_emulator.testing import EmulatorProcess
+
+
+@pytest.fixture
+def client(emulator: EmulatorProcess) -> Iterator[RunaiClient]:
+    config = Configuration(client_id=emulator.client_id, client_secret=emulator.client_secret,
+                           runai_base_url=emulator.url, retry_enabled=False)
+    with RunaiClient(ApiClient(config)) as sdk:
+        yield sdk
+
+
+def _resources(pool: dict[str, str], gpu: float) -> list[runai.ResourcesNullable]:
+    return [runai.ResourcesNullable(
+        node_pool=runai.ResourcesNodePool(id=pool["id"], name=pool["name"]),
+        gpu=runai.NonNullResource(deserved=gpu, limit=-1))]
+
+
+def test_runapy_org_lifecycle(client: RunaiClient, emulator: EmulatorProcess) -> None:
+    org = client.organizations
+    clusters = org.clusters.get_clusters().data
+    assert [c["name"] for c in clusters] == ["local"]
+    cluster_id = clusters[0]["uuid"]
+    pools = org.node_pools.get_nodepools().data["nodepools"]
+    assert {p["name"] for p in pools} == {"default", "a100"}
+    a100 = next(p for p in pools if p["name"] == "a100")
+
+    dep = org.departments.create_department(runai.DepartmentCreationRequest(
+        name="research", cluster_id=cluster_id, resources=_resources(a100, 4))).data
+    assert dep["resources"][0]["nodePool"] == {"id": a100["id"], "name": "a100"}
+    org.departments.update_department_resources(
+        department_id=dep["id"], resources_nullable=_resources(a100, 6))
+    assert org.departments.get_department(dep["id"]).data["totalResources"]["gpuQuota"] == 6
+
+    project = org.projects.create_project(runai.ProjectCreationRequest(
+        name="vision", cluster_id=cluster_id, parent_id=dep["id"],
+        resources=_resources(a100, 2))).data
+    assert project["parentId"] == dep["id"]
+    found = org.projects.get_projects(filter_by=["name==vision", f"clusterId=={cluster_id}"])
+    assert [p["id"] for p in found.data["projects"]] == [project["id"]]
+
+    auth = client.authentication_and_authorization
+    user = auth.users.create_user(runai.UserCreationRequest1(email="ada@example.com")).data
+    assert user["username"] == "ada@example.com" and user["tempPassword"]
+    assert auth.users.get_user_by_id(user["id"]).data["isLocal"] is True
+    roles = {r["name"]: r["id"] for r in auth.roles.get_roles_v1().data}
+    rule = auth.access_rules.create_access_rule(runai.AccessRuleCreationFields(
+        subject_id="ada@example.com", subject_type="user", role_id=roles["L2 researcher"],
+        scope_id=project["id"], scope_type="project")).data
+    listed = auth.access_rules.get_access_rules().data
+    assert listed["totalRecords"] == 1 and listed["accessRules"][0]["id"] == rule["id"]
+
+    auth.access_rules.delete_access_rule(rule["id"])
+    auth.users.delete_user_by_id(user["id"])
+    org.projects.delete_project(project["id"])
+    org.departments.delete_department(dep["id"])
+    with pytest.raises(ApiException) as gone:
+        org.departments.get_department(dep["id"])
+    assert gone.value.status == 404
+    # every call went out as the SDK's client, with the token it fetched itself
+    assert {r["clientId"] for r in emulator.requests()} == {emulator.client_id}

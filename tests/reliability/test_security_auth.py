@@ -1,0 +1,148 @@
+"""The emulator lets no one in where they don't belong: missing, malformed, forged and expired
+bearers get 401; the read-only client reads but its writes get 403 and change nothing; the
+provider's client renews an expired token by itself."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import jwt
+import pytest
+import requests
+from pulumi_runai.client import RunaiClient
+from pulumi_runai.errors import Forbidden, Unauthorized
+from pulumi_runai.services import Departments
+from pulumi_runai.settings import Settings
+from runai_emulator.testing import EmulatorProcess
+
+DEPARTMENTS = "/api/v1/org-unit/departments"
+VIEWER = ("viewer", "viewer-secret")
+
+
+def _get(server: EmulatorProcess, headers: dict[str, str]) -> requests.Response:
+    return requests.get(server.url + DEPARTMENTS, headers=headers, timeout=10)
+
+
+def _b64(data: dict[str, Any]) -> str:
+    raw = json.dumps(data).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _claims(client_id: str = "pulumi-runai") -> dict[str, Any]:
+    now = time.time()
+    return {"sub": client_id, "client_id": client_id, "tenant_id": 1001, "read_only": False,
+            "iat": int(now), "exp": now + 3600}
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+FORGED: dict[str, Callable[[], dict[str, str]]] = {
+    "missing": lambda: {},
+    "empty bearer": lambda: {"Authorization": "Bearer "},
+    "basic scheme": lambda: {"Authorization": "Basic cHVsdW1pLXJ1bmFpOmVtdWxhdG9yLXNlY3JldA=="},
+    "garbage": lambda: _bearer("not-a-jwt"),
+    "signed with another key": lambda: _bearer(
+        jwt.encode(_claims(), "attacker-chosen-key-0123456789abcdef", algorithm="HS256")),
+    "alg none": lambda: _bearer(f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(_claims())}."),
+    "client secret as bearer": lambda: _bearer("emulator-secret"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FORGED))
+def test_bad_bearers_get_401(emulator: EmulatorProcess, kind: str) -> None:
+    response = _get(emulator, FORGED[kind]())
+    assert response.status_code == 401, response.text
+    assert set(response.json()) >= {"code", "message"}
+
+
+def test_a_tampered_valid_token_gets_401(emulator: EmulatorProcess) -> None:
+    """Flip the read_only claim of a real viewer token without re-signing it."""
+    viewer = requests.post(emulator.url + "/api/v1/token", timeout=10, json={
+        "grantType": "client_credentials", "clientId": VIEWER[0], "clientSecret": VIEWER[1]})
+    header, payload, signature = viewer.json()["accessToken"].split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["read_only"] = False
+    tampered = f"{header}.{_b64(claims)}.{signature}"
+    response = requests.post(emulator.url + DEPARTMENTS, headers=_bearer(tampered), timeout=10,
+                             json={"name": "sneaky", "clusterId": "x", "resources": []})
+    assert response.status_code == 401
+    assert "sneaky" not in json.dumps(emulator.state()["departments"])
+
+
+def test_wrong_client_secret_is_refused_with_a_clear_error(emulator: EmulatorProcess) -> None:
+    client = RunaiClient(Settings(url=emulator.url, client_id=emulator.client_id,
+                                  client_secret="wrong-secret-value", timeout=10))
+    with pytest.raises(Unauthorized) as caught:
+        client.get(DEPARTMENTS)
+    assert "runai:clientSecret" in str(caught.value)
+    assert "wrong-secret-value" not in str(caught.value)
+
+
+def test_expired_tokens_get_401_and_the_client_renews_them(
+    emulator_factory: Callable[..., EmulatorProcess],
+) -> None:
+    server = emulator_factory("--token-ttl", "1")
+    token = server.token()
+    assert _get(server, _bearer(token)).status_code == 200
+    deadline = time.monotonic() + 10
+    status = 200
+    while status == 200 and time.monotonic() < deadline:
+        status = _get(server, _bearer(token)).status_code
+        if status == 200:
+            time.sleep(0.1)  # polling for the expiry the emulator enforces, bounded above
+    assert status == 401
+    assert "expired" in _get(server, _bearer(token)).json()["message"]
+
+    # The provider's client sees the same expiry and renews without surfacing an error.
+    client = RunaiClient(Settings(url=server.url, client_id=server.client_id,
+                                  client_secret=server.client_secret, timeout=10))
+    server.clear_requests()
+    fetches = 0
+    deadline = time.monotonic() + 15
+    while fetches < 3 and time.monotonic() < deadline:
+        assert client.get(DEPARTMENTS)["departments"]  # raises if renewal failed
+        fetches = sum(1 for r in server.requests() if r["path"] == "/api/v1/token")
+        time.sleep(0.2)  # paced calls spanning several token lifetimes
+    assert fetches >= 3, "the client did not renew its token across expiries"
+
+
+@pytest.fixture
+def viewer(emulator: EmulatorProcess) -> RunaiClient:
+    return RunaiClient(Settings(url=emulator.url, client_id=VIEWER[0],
+                                client_secret=VIEWER[1], timeout=10))
+
+
+def test_read_only_client_reads(viewer: RunaiClient) -> None:
+    assert [d["name"] for d in Departments(viewer).list()] == ["default"]
+
+
+def test_read_only_client_writes_get_403_and_change_nothing(
+    emulator: EmulatorProcess, viewer: RunaiClient
+) -> None:
+    before = emulator.state()
+    cluster_id = before["clusters"][0]["uuid"]
+    default = before["departments"][0]
+    attempts: list[Callable[[], object]] = [
+        lambda: Departments(viewer).create(
+            {"name": "intruders", "clusterId": cluster_id, "resources": []}),
+        lambda: viewer.put(f"{DEPARTMENTS}/{default['id']}",
+                           {"description": "owned", "resources": []}),
+        lambda: viewer.delete(f"{DEPARTMENTS}/{default['id']}"),
+        lambda: viewer.create("/api/v1/users", {"email": "mallory@example.com"},
+                              find_existing=lambda: None),
+    ]
+    for attempt in attempts:
+        with pytest.raises(Forbidden) as caught:
+            attempt()
+        assert "access rule" in str(caught.value)
+    assert emulator.state() == before
+    writes = [r for r in emulator.requests() if r["method"] != "GET"
+              and r["path"] != "/api/v1/token"]
+    assert len(writes) == len(attempts), "a 403 must not be retried"
+    assert {r["status"] for r in writes} == {403}

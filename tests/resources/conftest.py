@@ -39,6 +39,12 @@ def make_api(emulator: EmulatorProcess) -> Api:
 
 
 @pytest.fixture
+def api_for() -> Callable[[EmulatorProcess], Api]:
+    """`api_for(emulator)`: out-of-band calls to a dedicated emulator."""
+    return make_api
+
+
+@pytest.fixture
 def api(runai_env: EmulatorProcess) -> Api:
     return make_api(runai_env)
 

@@ -1,0 +1,120 @@
+"""User and AccessRule providers against the real emulator: create-only kinds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pulumi_runai.errors import Conflict
+from pulumi_runai.resources import AccessRuleProvider, UserProvider
+from runai_emulator.testing import EmulatorProcess
+
+USERS = "/api/v1/users"
+RULES = "/api/v1/authorization/access-rules"
+
+
+def test_user_story(runai_env: EmulatorProcess, api: Any, checked: Any) -> None:
+    provider = UserProvider()
+    inputs = checked(provider, {"email": "jane@example.com", "notify": False})
+    created = provider.create(inputs)
+    outs = created.outs
+    assert outs["user_id"] == created.id and outs["username"] == "jane@example.com"
+    assert outs["temp_password"]  # shown once by the API; a secret output
+
+    assert provider.diff(created.id, outs, inputs).changes is False
+    changed = provider.diff(created.id, outs, {**inputs, "email": "joe@example.com"})
+    assert changed.replaces == ["email"] and changed.delete_before_replace is False
+    again = provider.diff(created.id, outs, {**inputs, "notify": True})
+    assert again.replaces == ["notify"] and again.delete_before_replace is True
+
+    read = provider.read(created.id, outs)
+    assert read.outs["temp_password"] == outs["temp_password"]  # kept: the API never repeats it
+    assert read.inputs == {
+        "email": "jane@example.com",
+        "reset_password": None,
+        "notify": False,
+        "adopt": False,
+    }
+
+    api("DELETE", f"{USERS}/{created.id}")
+    assert provider.read(created.id, outs).id is None
+    provider.delete(created.id, outs)
+
+
+def test_user_adopt_and_conflict(runai_env: EmulatorProcess, api: Any, checked: Any) -> None:
+    existing = api("POST", USERS, {"email": "jane@example.com"})
+    provider = UserProvider()
+    inputs = checked(provider, {"email": "jane@example.com"})
+    with pytest.raises(Conflict, match=rf"id {existing['id']}.*adopt=True"):
+        provider.create(inputs)
+    adopted = provider.create({**inputs, "adopt": True})
+    assert adopted.id == existing["id"] and adopted.outs["temp_password"] is None
+    provider.delete(adopted.id, adopted.outs)
+    assert provider.read(adopted.id, adopted.outs).id is None
+
+
+def project_id(api: Any) -> str:
+    [default] = [
+        d
+        for d in api("GET", "/api/v1/org-unit/departments")["departments"]
+        if d["name"] == "default"
+    ]
+    return str(default["id"])
+
+
+def test_access_rule_story(
+    runai_env: EmulatorProcess, api: Any, checked: Any, api_calls: Any
+) -> None:
+    api("POST", USERS, {"email": "jane@example.com"})
+    scope = project_id(api)
+    provider = AccessRuleProvider()
+    inputs = checked(
+        provider,
+        {
+            "subject_type": "user",
+            "subject_id": "jane@example.com",
+            "scope_type": "department",
+            "scope_id": scope,
+            "role_name": "L1 researcher",
+        },
+    )
+    created = provider.create(inputs)
+    outs = created.outs
+    roles = {r["name"]: r["id"] for r in api("GET", "/api/v1/authorization/roles")}
+    assert outs["role_id"] == roles["L1 researcher"] and outs["access_rule_id"] == created.id
+    assert outs["scope_name"] == "default"
+
+    runai_env.clear_requests()
+    assert provider.diff(created.id, outs, inputs).changes is False
+    assert api_calls() == []
+    changed = provider.diff(created.id, outs, {**inputs, "role_name": "Viewer"})
+    assert changed.replaces == ["role_name"]
+
+    # Adopting the same assignment again takes the existing rule; without adopt it is a 409.
+    with pytest.raises(Conflict, match=rf"id {created.id}.*adopt=True"):
+        provider.create(inputs)
+    assert provider.create({**inputs, "adopt": True}).id == created.id
+
+    api("DELETE", f"{RULES}/{created.id}")
+    assert provider.read(created.id, outs).id is None
+    provider.delete(created.id, outs)
+
+
+def test_unknown_role_name_fails_before_any_change(
+    runai_env: EmulatorProcess, checked: Any, api_calls: Any
+) -> None:
+    provider = AccessRuleProvider()
+    inputs = checked(
+        provider,
+        {
+            "subject_type": "group",
+            "subject_id": "ml-team",
+            "scope_type": "tenant",
+            "scope_id": "1001",
+            "role_name": "l1 researcher",
+        },
+    )
+    runai_env.clear_requests()
+    with pytest.raises(Exception, match="did you mean 'L1 researcher'"):
+        provider.create(inputs)
+    assert api_calls("POST") == []

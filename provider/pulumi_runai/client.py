@@ -29,7 +29,6 @@ from ._retry import IDEMPOTENT_METHODS, RETRY_STATUSES, RetryPolicy, parse_retry
 from ._token import TokenCache
 from .errors import (
     Conflict,
-    NotFound,
     RateLimited,
     RunaiError,
     RunaiHTTPError,
@@ -51,6 +50,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("pulumi_runai")
+# A library does not configure logging: without this, Python's last-resort handler would print
+# our warnings to stderr of every Pulumi program.
+log.addHandler(logging.NullHandler())
 
 DEFAULT_PAGE_SIZE = 200
 POOL_SIZE = 32
@@ -385,10 +387,9 @@ class RunaiClient:
         )
         if isinstance(error, RateLimited):
             error.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-        if isinstance(error, NotFound | Conflict):
-            log.debug("%s %s -> %d", method, path, resp.status_code)
-        else:
-            log.warning("%s %s failed: %d %s", method, path, resp.status_code, error.message)
+        # Debug only: the raised error carries the same text, and callers often expect it
+        # (404 on read means gone, 409 may lead to adoption).
+        log.debug("%s %s failed: %d %s", method, path, resp.status_code, error.message)
         return error
 
     def _transport_error(

@@ -1,0 +1,113 @@
+"""Story: a team puts its Run:ai organisation under Pulumi and lives with it until destroy.
+
+preview → first up → no-op up → quota change → project rename → user removed → destroy.
+Each chapter edits one thing in the program, runs one command, and checks the tenant itself
+(the emulator's objects and its request log), as an admin would in the Run:ai UI.
+"""
+
+from __future__ import annotations
+
+from pulumi_runai.testing import Stack
+
+from .programs import Org, program
+from .tenant import Tenant
+
+EVERYTHING = {"dept", "vision", "speech", "ada", "grace", "ada-dept", "grace-vision"}
+
+
+def test_an_organisation_from_first_preview_to_destroy(
+    stack: Stack, tenant: Tenant, org: Org
+) -> None:
+    seed = tenant.emulator.state()
+
+    # Chapter 1: preview of an empty stack plans every create and does not touch Run:ai.
+    # (check/diff are offline, the cluster id is given: not even a token is fetched.)
+    tenant.forget_calls()
+    plan = stack.preview(program(org))
+    assert plan.ops() == dict.fromkeys(EVERYTHING, "create")
+    assert tenant.calls() == [], "a preview must not call Run:ai"
+    assert stack.state.resources() == [], "a preview must not write the state"
+
+    # Chapter 2: first up. The tenant holds exactly what was declared, with its quotas.
+    first = stack.up(program(org))
+    assert first.ops() == dict.fromkeys(EVERYTHING, "create")
+    assert tenant.inventory() == {
+        "departments": ["research"],
+        "projects": ["speech", "vision"],
+        "users": ["ada@example.com", "grace@example.com"],
+        "access_rules": [
+            ("ada@example.com", "Research manager", "department", "research"),
+            ("grace@example.com", "L2 researcher", "project", "vision"),
+        ],
+    }
+    assert tenant.gpus("departments", "research") == {"default": 8, "a100": 4}
+    assert tenant.gpus("projects", "vision") == {"default": 4, "a100": 2}
+    assert tenant.gpus("projects", "speech") == {"default": 2, "a100": 1}
+    research_id = tenant.named("departments")["research"]["id"]
+    assert {p["parentId"] for p in tenant.named("projects").values()} == {research_id}
+    assert sorted(tenant.writes()) == sorted([
+        "POST /api/v1/org-unit/departments",
+        *["POST /api/v1/org-unit/projects"] * 2,
+        *["POST /api/v1/users"] * 2,
+        *["POST /api/v1/authorization/access-rules"] * 2,
+    ]), "one POST per object, nothing else written"
+    # The temporary password the API shows once is kept, as a secret, in the state.
+    for user in ("ada", "grace"):
+        assert first.outputs[user]["temp_password"], f"{user} has no temporary password"
+        assert "temp_password" in first.secret_outputs[user]
+
+    # Chapter 3: up again with nothing changed: no Run:ai request at all (not even a token).
+    tenant.forget_calls()
+    again = stack.up(program(org))
+    assert again.ops(include_same=False) == {}
+    assert tenant.calls() == []
+
+    # Chapter 4: vision gets one more A100: one PUT to that project, nothing else written.
+    vision_id = tenant.named("projects")["vision"]["id"]
+    org = org.with_gpus("vision", "a100", 3)
+    tenant.forget_calls()
+    changed = stack.up(program(org))
+    assert changed.ops(include_same=False) == {"vision": "update"}
+    assert tenant.writes() == [f"PUT /api/v1/org-unit/projects/{vision_id}"]
+    assert tenant.gpus("projects", "vision") == {"default": 4, "a100": 3}
+    assert tenant.named("projects")["vision"]["id"] == vision_id, "updated in place"
+
+    # Chapter 5: vision is renamed. Run:ai cannot rename a project, so it is replaced: the new
+    # one is created first, grace's rule (scoped to the old id) is replaced along with it,
+    # and only then are the old rule and the old project deleted (create-before-replace).
+    old_rule_id = tenant.rule_id("grace@example.com")
+    org = org.with_project_name("vision", "vision-v2")
+    tenant.forget_calls()
+    renamed = stack.up(program(org))
+    assert renamed.ops(include_same=False) == {"vision": "replace", "grace-vision": "replace"}
+    assert tenant.writes() == [
+        "POST /api/v1/org-unit/projects",
+        "POST /api/v1/authorization/access-rules",
+        f"DELETE /api/v1/authorization/access-rules/{old_rule_id}",
+        f"DELETE /api/v1/org-unit/projects/{vision_id}",
+    ]
+    assert tenant.inventory()["projects"] == ["speech", "vision-v2"]
+    assert tenant.gpus("projects", "vision-v2") == {"default": 4, "a100": 3}
+    assert ("grace@example.com", "L2 researcher", "project", "vision-v2") in tenant.rules()
+    assert len(tenant.rules()) == 2, "the old rule must not linger"
+
+    # Chapter 6: grace leaves the program: her rule and then her account are deleted.
+    grace_id = tenant.named("users")["grace@example.com"]["id"]
+    org = org.without_user("grace@example.com")
+    tenant.forget_calls()
+    removed = stack.up(program(org))
+    assert removed.ops(include_same=False) == {"grace": "delete", "grace-vision": "delete"}
+    writes = tenant.writes()
+    assert writes[-1] == f"DELETE /api/v1/users/{grace_id}"
+    assert [w.rsplit("/", 1)[0] for w in writes] == [
+        "DELETE /api/v1/authorization/access-rules", "DELETE /api/v1/users",
+    ]
+    assert tenant.inventory()["users"] == ["ada@example.com"]
+    assert tenant.rules() == {("ada@example.com", "Research manager", "department", "research")}
+
+    # Chapter 7: destroy leaves the tenant exactly as seeded.
+    tenant.forget_calls()
+    stack.destroy()
+    assert tenant.emulator.state() == seed
+    assert stack.state.resources() == []
+    assert all(w.startswith("DELETE ") for w in tenant.writes())

@@ -77,7 +77,7 @@ def markdown(results: Mapping[str, Any]) -> str:
         lines += [f"- {name}: {value}" for name, value in checks.items()]
         lines.append("")
     for run in results["runs"]:
-        counts = ", ".join(f"{v} {k}s" for k, v in run["counts"].items())
+        counts = ", ".join(f"{k} {v}" for k, v in run["counts"].items())
         lines += [
             f"## N = {run['n']} ({counts})",
             "",

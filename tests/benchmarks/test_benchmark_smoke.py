@@ -1,0 +1,82 @@
+"""The benchmark in its CI configuration (N = 10, 2 ms latency): it must produce its outputs and
+the request floor must hold. Correctness assertions only; the timings are printed, not tested.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.__main__ import main
+from benchmarks.measure import check_floor, summarise
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    out = tmp_path_factory.mktemp("bench")
+    found = main(["--sizes", "10", "--latency-ms", "2", "--out", str(out),
+                  "--skip-side-checks"])
+    return found, out
+
+
+def _provider(results: dict[str, Any], phase: str) -> dict[str, Any]:
+    run = results["runs"][0]
+    return next(p for p in run["provider"] if p["phase"] == phase)
+
+
+def test_outputs_are_written(results: tuple[dict[str, Any], Path]) -> None:
+    found, out = results
+    assert json.loads((out / "benchmarks.json").read_text())["runs"][0]["n"] == 10
+    assert "| provider | up |" in (out / "benchmarks.md").read_text()
+    assert (out / "benchmarks.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert {p["phase"] for p in found["runs"][0]["baseline"]} == {"up", "destroy"}
+
+
+@pytest.mark.parametrize("phase", ["up", "preview", "noop-up", "refresh", "update", "destroy"])
+def test_every_phase_is_at_the_floor(results: tuple[dict[str, Any], Path], phase: str) -> None:
+    p = _provider(results[0], phase)
+    assert p["floor"]["at_floor"], p["floor"]["excess"]
+    assert p["requests"]["errors"] <= p["resources"]  # only the 404s that end delete waits
+
+
+@pytest.mark.parametrize("phase", ["preview", "noop-up"])
+def test_check_and_diff_make_no_request(results: tuple[dict[str, Any], Path], phase: str) -> None:
+    p = _provider(results[0], phase)
+    assert p["requests"]["total"] == 0
+    assert set(p["ops"]) <= {"same", "update"}
+
+
+@pytest.mark.parametrize("phase", ["up", "refresh", "update", "destroy"])
+def test_one_token_per_provider_process(results: tuple[dict[str, Any], Path], phase: str) -> None:
+    p = _provider(results[0], phase)
+    assert p["host_processes"] == 1
+    assert p["requests"]["token_requests"] == 1
+
+
+def test_the_provider_never_sends_more_requests_than_the_baseline(
+    results: tuple[dict[str, Any], Path],
+) -> None:
+    run = results[0]["runs"][0]
+    for phase in ("up", "destroy"):
+        mine = _provider(results[0], phase)["requests"]["total"]
+        theirs = next(p for p in run["baseline"] if p["phase"] == phase)["requests"]["total"]
+        assert mine <= theirs
+
+
+def test_the_floor_check_catches_a_redundant_lookup() -> None:
+    """The floor can fail: a second role list in one process is flagged."""
+    log = [{"method": "POST", "path": "/api/v1/token", "status": 200, "clientId": "c"},
+           {"method": "GET", "path": "/api/v1/authorization/roles", "status": 200},
+           {"method": "GET", "path": "/api/v1/authorization/roles", "status": 200},
+           {"method": "POST", "path": "/api/v1/authorization/access-rules", "status": 201}]
+    check = check_floor("up", summarise(log), {"access-rule": 1})
+    assert not check.at_floor
+    assert check.excess == ("GET lookup:roles: 2 > 1",)
+
+
+def test_a_noop_with_a_request_is_above_the_floor() -> None:
+    log = [{"method": "GET", "path": "/api/v1/org-unit/projects/7", "status": 200}]
+    assert check_floor("noop-up", summarise(log), {}).excess == ("GET project: 1 > 0",)

@@ -1,0 +1,316 @@
+"""Property-based tests over every resource's inputs, through the providers' `check()` (which
+runs the pure `pulumi_runai.models.<kind>.validate`): it never raises, never touches the
+network, accepts good inputs, and names exactly the fields that are bad."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pulumi.dynamic import ResourceProvider
+from pulumi_runai.models.validation import UNKNOWN_SENTINEL
+from pulumi_runai.resources import (
+    AccessRuleProvider,
+    DepartmentProvider,
+    ProjectProvider,
+    UserProvider,
+)
+
+# CI default is modest (2 shared cores); RUNAI_HYPOTHESIS_EXAMPLES=1000 for a deep run.
+PROFILE = settings(max_examples=int(os.environ.get("RUNAI_HYPOTHESIS_EXAMPLES", "60")),
+                   deadline=None,
+                   suppress_health_check=[HealthCheck.too_slow])
+
+
+class NetworkUsed(AssertionError):
+    """check() opened a connection: it must work offline (preview, bad config)."""
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_network() -> Iterator[None]:
+    """Any socket connect fails the test; the settings point at a closed port as well."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise NetworkUsed("check() tried to open a network connection")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket.socket, "connect_ex", refuse)
+        patch.setattr(socket, "create_connection", refuse)
+        patch.setenv("RUNAI_URL", "http://127.0.0.1:9")
+        patch.setenv("RUNAI_CLIENT_ID", "nobody")
+        patch.setenv("RUNAI_CLIENT_SECRET", "never-sent")
+        yield
+
+
+# ---- value strategies ------------------------------------------------------------------------
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=80),
+    st.just(UNKNOWN_SENTINEL),
+)
+anything = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                max_size=4),
+    max_leaves=12,
+)
+dns_label = st.from_regex(r"[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?", fullmatch=True)
+not_dns_label = st.one_of(
+    st.just(""), st.just("Team_A"), st.just("-lead"), st.just("trail-"), st.just("a" * 64),
+    st.integers(), st.lists(st.text(), max_size=2),
+    st.text(min_size=1, max_size=20).filter(
+        lambda s: not re.fullmatch(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?", s)),
+)
+ident = st.text(st.characters(whitelist_categories=("Ll", "Nd")), min_size=1, max_size=12)
+email = st.builds(lambda user, host: f"{user}@{host}.example.com",
+                  st.from_regex(r"[a-z0-9._-]{1,10}", fullmatch=True), dns_label)
+not_email = st.sampled_from(["", "alice", "alice@", "@example.com", "a@b", "a b@example.com"])
+not_bool = st.sampled_from(["true", "yes", 1, 0.0, [], {}])
+number = st.integers(0, 1000) | st.floats(0, 1000, allow_nan=False)
+
+
+@st.composite
+def quota(draw: st.DrawFn, memory: bool = False) -> dict[str, Any]:
+    limit = draw(st.one_of(st.none(), st.just(-1), st.integers(0, 1000)))
+    top = 1000 if limit in (None, -1) else limit
+    value: dict[str, Any] = {"deserved": draw(st.integers(0, top))}
+    if limit is not None:
+        value["limit"] = limit
+    if draw(st.booleans()):
+        value["over_quota_weight"] = draw(number)
+    if memory:
+        value["units"] = draw(st.sampled_from(["Mib", "MB", "GB"]))
+    return value
+
+
+@st.composite
+def resources(draw: st.DrawFn) -> list[dict[str, Any]]:
+    pools = draw(st.lists(dns_label, max_size=3, unique=True))
+    entries = []
+    for pool in pools:
+        entry: dict[str, Any] = {"node_pool": pool, "gpu": draw(quota())}
+        if draw(st.booleans()):
+            entry["cpu"] = draw(quota())
+        if draw(st.booleans()):
+            entry["memory"] = draw(quota(memory=True))
+        entries.append(entry)
+    return entries
+
+
+bad_resources = st.sampled_from([
+    "default",
+    [1],
+    [{"gpu": {"deserved": 1}}],
+    [{"node_pool": "default", "gpu": {"deserved": -2}}],
+    [{"node_pool": "default", "gpu": {"deserved": 5, "limit": 2}}],
+    [{"node_pool": "default", "gpu": {"deserved": "one"}}],
+    [{"node_pool": "default", "memory": {"deserved": 1, "units": "TB"}}],
+    [{"node_pool": "a", "gpu": {}}, {"node_pool": "a", "gpu": {}}],
+    [{"node_pool": "default", "tpu": {"deserved": 1}}],
+])
+
+
+# ---- one description per kind ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kind:
+    """A provider, a strategy of valid inputs, and for each field a strategy of bad values."""
+
+    provider: ResourceProvider
+    valid: st.SearchStrategy[dict[str, Any]]
+    bad: dict[str, st.SearchStrategy[Any]]
+
+
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+ORG_UNIT_BAD: dict[str, st.SearchStrategy[Any]] = {
+    "name": not_dns_label,
+    "cluster_id": st.sampled_from(["", 7, ["c"], {"id": "c"}]),
+    "resources": bad_resources,
+    "description": st.sampled_from([3, ["text"], True]),
+    "adopt": not_bool,
+}
+
+KINDS: dict[str, Kind] = {
+    "department": Kind(
+        DepartmentProvider(),
+        st.fixed_dictionaries(
+            {"name": dns_label, "cluster_id": ident},
+            optional={"resources": resources(), "description": _optional(st.text(max_size=40)),
+                      "adopt": st.booleans()},
+        ),
+        ORG_UNIT_BAD,
+    ),
+    "project": Kind(
+        ProjectProvider(),
+        st.fixed_dictionaries(
+            {"name": dns_label, "cluster_id": ident},
+            optional={
+                "department_id": _optional(ident), "resources": resources(),
+                "description": _optional(st.text(max_size=40)),
+                "requested_namespace": _optional(dns_label),
+                "default_node_pools": st.lists(dns_label, max_size=3, unique=True),
+                "enforce_runai_scheduler": st.booleans(),
+                "node_types": st.fixed_dictionaries(
+                    {}, optional={"training": st.lists(ident, max_size=2, unique=True),
+                                  "workspace": st.lists(ident, max_size=2, unique=True)}),
+                "scheduling_rules": st.fixed_dictionaries({}, optional={
+                    "training_job_time_limit_seconds": st.integers(1, 10**6),
+                    "interactive_job_max_idle_duration_seconds": st.integers(1, 10**6)}),
+                "adopt": st.booleans(),
+            },
+        ),
+        {
+            **ORG_UNIT_BAD,
+            "department_id": st.sampled_from([5, ["d"], True]),
+            "requested_namespace": not_dns_label.filter(lambda v: v != ""),
+            "default_node_pools": st.sampled_from(["default", [""], ["a", "a"], [3]]),
+            "enforce_runai_scheduler": not_bool,
+            "node_types": st.sampled_from(["t4", {"gpu": ["t4"]}, {"training": [1]}]),
+            "scheduling_rules": st.sampled_from([
+                3600, {"training_job_time_limit_seconds": 0},
+                {"training_job_time_limit_seconds": 1.5}, {"weekly_budget": 1}]),
+        },
+    ),
+    "user": Kind(
+        UserProvider(),
+        st.fixed_dictionaries({"email": email}, optional={
+            "reset_password": st.booleans(), "notify": st.booleans(), "adopt": st.booleans()}),
+        {"email": not_email, "reset_password": not_bool, "notify": not_bool, "adopt": not_bool},
+    ),
+    "access rule": Kind(
+        AccessRuleProvider(),
+        st.one_of(
+            st.fixed_dictionaries({
+                "subject_type": st.just("user"), "subject_id": email,
+                "scope_type": st.sampled_from(["tenant", "cluster", "department", "project"]),
+                "scope_id": ident}, optional={"cluster_id": ident, "adopt": st.booleans()}),
+            st.fixed_dictionaries({
+                "subject_type": st.sampled_from(["group", "app", "service-account"]),
+                "subject_id": ident, "scope_type": st.sampled_from(["department", "project"]),
+                "scope_id": ident}),
+        ).flatmap(lambda base: st.one_of(
+            st.builds(lambda r: {**base, "role_id": r}, st.integers(0, 100)),
+            st.builds(lambda r: {**base, "role_name": r}, st.sampled_from(
+                ["L1 researcher", "Department administrator", "Viewer"])),
+        )),
+        {
+            "scope_type": st.sampled_from(["galaxy", "", 3]),
+            "scope_id": st.sampled_from(["", 4.5, ["p"]]),
+            "cluster_id": st.sampled_from([7, ["c"], True]),
+            "adopt": not_bool,
+        },
+    ),
+}
+
+
+def _root(prop: str) -> str:
+    return re.split(r"[.\[]", prop, maxsplit=1)[0]
+
+
+def _check(kind: Kind, news: dict[str, Any]) -> list[tuple[str, str]]:
+    result = kind.provider.check({}, dict(news))
+    assert isinstance(result.inputs, dict)
+    failures = [(f.property, f.reason) for f in result.failures or []]
+    for prop, reason in failures:
+        assert isinstance(prop, str) and prop, failures
+        assert isinstance(reason, str) and len(reason) > 10, failures
+    return failures
+
+
+# ---- properties ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_check_never_raises_on_arbitrary_inputs(name: str) -> None:
+    kind = KINDS[name]
+    known = set(kind.provider.model.INPUT_KEYS)  # type: ignore[attr-defined]
+    keys = st.sampled_from(sorted(known) + ["colour", "__provider"])
+    identifiers = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
+
+    @PROFILE
+    @given(st.dictionaries(keys | identifiers, anything, max_size=8))
+    def run(news: dict[str, Any]) -> None:
+        for prop, _reason in _check(kind, news):
+            assert _root(prop) in known | set(news), prop
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_valid_inputs_pass(name: str) -> None:
+    kind = KINDS[name]
+
+    @PROFILE
+    @given(kind.valid)
+    def run(news: dict[str, Any]) -> None:
+        assert _check(kind, news) == []
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_each_bad_field_gets_its_own_failure(name: str) -> None:
+    """Corrupt a random set of fields of valid inputs: the failures name exactly those."""
+    kind = KINDS[name]
+
+    @PROFILE
+    @given(kind.valid, st.data())
+    def run(news: dict[str, Any], data: st.DataObject) -> None:
+        broken = data.draw(st.sets(st.sampled_from(sorted(kind.bad)), min_size=1))
+        for field in broken:
+            news[field] = data.draw(kind.bad[field], label=field)
+        assert {_root(p) for p, _ in _check(kind, news)} == broken
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_unknown_property_is_named(name: str) -> None:
+    kind = KINDS[name]
+
+    @PROFILE
+    @given(kind.valid, st.sampled_from(["colour", "Name", "clusterId", "gpu"]))
+    def run(news: dict[str, Any], extra: str) -> None:
+        news[extra] = "x"
+        failures = _check(kind, news)
+        assert [p for p, _ in failures] == [extra]
+        assert "unknown property" in failures[0][1]
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_preview_unknowns_are_never_failures(name: str) -> None:
+    """In preview, values computed from other resources are unknown: check() must pass them."""
+    kind = KINDS[name]
+
+    @PROFILE
+    @given(kind.valid, st.data())
+    def run(news: dict[str, Any], data: st.DataObject) -> None:
+        for field in data.draw(st.sets(st.sampled_from(sorted(news)), min_size=1)):
+            news[field] = UNKNOWN_SENTINEL
+        assert _check(kind, news) == []
+
+    run()
+
+
+def test_missing_required_fields_are_named() -> None:
+    expected = {
+        "department": {"name", "cluster_id"},
+        "project": {"name", "cluster_id"},
+        "user": {"email"},
+        "access rule": {"subject_type", "subject_id", "scope_type", "scope_id", "role_id"},
+    }
+    for name, kind in KINDS.items():
+        assert {_root(p) for p, _ in _check(kind, {})} == expected[name], name

@@ -235,7 +235,7 @@ def _check(kind: Kind, news: dict[str, Any]) -> list[tuple[str, str]]:
 def test_check_never_raises_on_arbitrary_inputs(name: str) -> None:
     kind = KINDS[name]
     known = set(kind.provider.model.INPUT_KEYS)  # type: ignore[attr-defined]
-    keys = st.sampled_from(sorted(known) + ["colour", "__provider"])
+    keys = st.sampled_from([*sorted(known), "colour", "__provider"])
     identifiers = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}", fullmatch=True)
 
     @PROFILE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from pulumi_runai._retry import RetryPolicy
 from pulumi_runai.client import RunaiClient
-from pulumi_runai.errors import TransportError
+from pulumi_runai.errors import ServerError, TransportError
 from pulumi_runai.services import AccessRules, Departments, NodePools, Projects, Roles, Users
 from pulumi_runai.settings import Settings
 from runai_emulator.testing import EmulatorProcess
@@ -172,6 +173,15 @@ def test_timeout_is_a_transport_error_naming_the_setting(
         client.get("/api/v1/clusters")
     assert "runai:timeout" in str(info.value)
     assert info.value.method == "GET" and info.value.path == "/api/v1/clusters"
+    # The server still answers the abandoned calls later: wait for them so that they do not
+    # land in the request log of the next test (1 call before the slowdown + 2 attempts).
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if sum(r["path"] == "/api/v1/clusters" for r in emulator.requests()) >= 3:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the emulator never logged the timed-out calls")
 
 
 def test_unreachable_control_plane_names_the_url_setting() -> None:
@@ -182,3 +192,40 @@ def test_unreachable_control_plane_names_the_url_setting() -> None:
     client = RunaiClient(settings, retry=RetryPolicy(max_attempts=2))
     with pytest.raises(TransportError, match="RUNAI_URL"):
         client.get("/api/v1/clusters")
+
+
+def test_a_lost_post_is_looked_up_not_posted_again(
+    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    pool = NodePools(client).by_name(cluster_id, "default")
+    emulator.clear_requests()
+    emulator.set_faults(dropAfterCommitRate=1.0)
+    created = Departments(client).create(dep_body(cluster_id, pool, "once"))
+    emulator.reset_faults()
+    assert created["name"] == "once" and created["id"]
+    # only department calls: a slow request of an earlier test may still land in the log
+    calls = [
+        (r["method"], r["path"], r["status"])
+        for r in emulator.requests()
+        if r["path"].startswith("/api/v1/org-unit/departments")
+    ]
+    assert calls == [
+        ("POST", "/api/v1/org-unit/departments", 503),
+        ("GET", "/api/v1/org-unit/departments", 200),
+    ]
+
+
+def test_a_post_under_a_total_outage_gives_up_bounded_and_creates_nothing(
+    settings: Settings, emulator: EmulatorProcess, cluster_id: str
+) -> None:
+    client = RunaiClient(settings, retry=RetryPolicy(max_attempts=3))
+    pool = NodePools(client).by_name(cluster_id, "default")
+    emulator.clear_requests()
+    emulator.set_faults(rateLimitRate=0.0, errorRate=1.0)
+    with pytest.raises(ServerError):
+        # every answer is 503, including the look-ups: the client gives up, bounded
+        Departments(client).create(dep_body(cluster_id, pool, "never"))
+    emulator.reset_faults()
+    posts = [r for r in emulator.requests() if r["method"] == "POST"]
+    assert 1 <= len(posts) <= 3
+    assert names_in_state(emulator, "departments", "never") == {}

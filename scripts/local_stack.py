@@ -137,13 +137,14 @@ def deploy_with_harness(url: str) -> None:
           + (", ".join(f"{op} {name}" for name, op in sorted(changed.items())) or "nothing"))
 
 
-def show(url: str) -> None:
+def show(url: str, when: str = "now") -> None:
     os.environ.update({"RUNAI_URL": url, "RUNAI_CLIENT_ID": CLIENT_ID,
                        "RUNAI_CLIENT_SECRET": CLIENT_SECRET})
     from pulumi_runai.inventory import main as inventory
 
-    print(f"\nWhat the emulator at {url} now holds:\n")
+    print(f"\nWhat the emulator at {url} holds {when}:\n")
     inventory()
+    print()
 
 
 def up(port: int) -> None:
@@ -167,7 +168,9 @@ def down(port: int) -> None:
     else:
         print("destroying through pulumi_runai.testing")
         result = _testing_stack(url).destroy()
-        print(f"{len(result.steps)} resources deleted")
+        deleted = [s for s in result.steps if s.op == "delete"]
+        print(f"{len(deleted)} resources deleted")
+    show(url, when="after destroy")
     stop_emulator()
 
 

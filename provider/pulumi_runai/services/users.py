@@ -42,7 +42,11 @@ class Users:
         return result
 
     def find_by_email(self, email: str) -> dict[str, Any] | None:
-        """The user whose username is this email (case-insensitive, as email domains are)."""
+        """The user whose username is this email.
+
+        The server filter gets the email as given (the spec does not say whether it matches
+        case-insensitively); the client-side check ignores case so both spellings agree.
+        """
         wanted = email.strip().lower()
         found = [
             u

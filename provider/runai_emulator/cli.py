@@ -111,7 +111,10 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     app = create_app(config_from(args))
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when their
+    # protocol says TCP, and without it every reply on a kept-alive connection waits ~40 ms
+    # for the peer's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
     sock.listen(2048)
@@ -126,6 +129,7 @@ def _serve(args: argparse.Namespace) -> int:
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
         timeout_keep_alive=30,
+        timeout_graceful_shutdown=2,
     )
     server = uvicorn.Server(config)
     print(f"runai-emulator listening on {scheme}://{host}:{port}", flush=True)

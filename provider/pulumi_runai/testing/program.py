@@ -206,4 +206,7 @@ def run_program(
             executor.shutdown(wait=True)
             loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="pulumi-idle"))
             _settings.ROOT.set(None)
+            # The program's stack config must not outlive it: lookups made later in this
+            # process (another test, another stack) would otherwise talk to a stale URL.
+            pulumi.runtime.set_all_config({}, [])
 

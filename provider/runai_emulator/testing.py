@@ -53,7 +53,9 @@ class EmulatorProcess:
         self._proc: subprocess.Popen[str] | None = None
         self._stderr_path = Path(tempfile.mkstemp(prefix="runai-emulator-", suffix=".err")[1])
         self.session = requests.Session()
-        self.session.verify = verify
+        cert = _flag(self.extra_args, "--tls-cert", "")
+        # a self-signed --tls-cert is its own CA: trust it for the control calls
+        self.session.verify = cert if (verify is True and cert) else verify
         self._start(0)
 
     # lifecycle -------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import requests
-
 from runai_emulator.testing import EmulatorProcess
 
 

@@ -8,17 +8,18 @@ from collections.abc import Callable
 import jwt
 import pytest
 import requests
-
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api
 
+_ID, _SECRET = "pulumi-runai", "emulator-secret"
+
 
 @pytest.mark.parametrize("body", [
-    {"grantType": "client_credentials", "clientId": "pulumi-runai", "clientSecret": "emulator-secret"},
-    {"grantType": "client_credentials", "clientID": "pulumi-runai", "clientSecret": "emulator-secret"},
-    {"grantType": "app_token", "AppId": "pulumi-runai", "AppSecret": "emulator-secret"},
-    {"GRANTTYPE": "app_token", "appID": "pulumi-runai", "appSecret": "emulator-secret"},
+    {"grantType": "client_credentials", "clientId": _ID, "clientSecret": _SECRET},
+    {"grantType": "client_credentials", "clientID": _ID, "clientSecret": _SECRET},
+    {"grantType": "app_token", "AppId": _ID, "AppSecret": _SECRET},
+    {"GRANTTYPE": "app_token", "appID": _ID, "appSecret": _SECRET},
 ])
 def test_v1_token_accepts_every_key_casing(emulator: EmulatorProcess, body: dict[str, str]) -> None:
     response = requests.post(f"{emulator.url}/api/v1/token", json=body, timeout=5)
@@ -56,8 +57,8 @@ def test_v1_token_rejects_bad_requests(emulator: EmulatorProcess, body: object, 
 
 
 def _forged() -> str:
-    return jwt.encode({"client_id": "pulumi-runai", "exp": time.time() + 60}, "a-guessed-signing-key-of-32-bytes!!",
-                      algorithm="HS256")
+    claims = {"client_id": "pulumi-runai", "exp": time.time() + 60}
+    return jwt.encode(claims, "a-guessed-signing-key-of-32-bytes!!", algorithm="HS256")
 
 
 @pytest.mark.parametrize("header", [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import requests
-
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api

@@ -10,7 +10,6 @@ from runai.api_client import ApiClient
 from runai.configuration import Configuration
 from runai.exceptions import ApiException
 from runai.runai_client import RunaiClient
-
 from runai_emulator.testing import EmulatorProcess
 
 

@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable
 
 import requests
-
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api

@@ -8,7 +8,6 @@ import pytest
 import requests
 from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
-
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api
@@ -115,7 +114,7 @@ def test_every_response_matches_the_spec(openapi: OpenAPI, emulator: EmulatorPro
         try:
             openapi.validate_response(RequestsOpenAPIRequest(response.request),
                                       RequestsOpenAPIResponse(response))
-        except Exception as err:  # noqa: BLE001 - collect all, report together
+        except Exception as err:
             detail = getattr(err, "__cause__", None) or err
             failures.append(f"{response.request.method} {response.request.path_url} "
                             f"{response.status_code}: "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api
@@ -25,7 +24,8 @@ DEPARTMENT_CASES = [
     ({"name": "ok", "clusterId": "nope", "resources": []}, "clusterId"),
     ({"name": "ok", "clusterId": CLUSTER}, "resources"),
     ({"name": "ok", "clusterId": CLUSTER, "resources": {}}, "resources"),
-    ({"name": "ok", "clusterId": CLUSTER, "resources": _gpu(deserved=-1)}, "resources[0].gpu.deserved"),
+    ({"name": "ok", "clusterId": CLUSTER, "resources": _gpu(deserved=-1)},
+     "resources[0].gpu.deserved"),
     ({"name": "ok", "clusterId": CLUSTER, "resources": _gpu(deserved=5, limit=2)}, "limit"),
     ({"name": "ok", "clusterId": CLUSTER, "resources": _gpu(deserved="2")}, "gpu.deserved"),
     ({"name": "ok", "clusterId": CLUSTER, "resources": [{"nodePool": {"name": "h100"}}]}, "h100"),

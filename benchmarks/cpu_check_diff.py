@@ -15,7 +15,6 @@ import base64
 import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import dill
@@ -47,7 +46,7 @@ def _provider(serialized: str) -> ResourceProvider:
 def deployed_samples(n: int) -> list[Sample]:
     """Deploy a workload of `n` once and return every resource's inputs and outputs."""
     with tempfile.TemporaryDirectory(prefix="runai-cpu-") as tmp, EmulatorProcess() as emu:
-        stack = Stack(Path(tmp) / "state.json", project="runai-bench",
+        stack = Stack(None, project="runai-bench",
                       config={"runai:url": emu.url, "runai:clientId": emu.client_id},
                       secret_config={"runai:clientSecret": emu.client_secret}, cwd=tmp)
         cluster = emu.session.get(f"{emu.url}/api/v1/clusters", headers=emu.headers(),

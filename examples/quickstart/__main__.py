@@ -1,17 +1,15 @@
 """One department, project, user and access rule: the smallest useful organisation."""
 
 import pulumi
-from pulumi_runai.organization import Organization
+import pulumi_runai as runai
 
-
-def gpus(deserved: int) -> list[dict[str, object]]:
-    return [{"node_pool": "default", "gpu": {"deserved": deserved}}]
-
-
-org = Organization("quickstart", {
-    "departments": [{"name": "ml", "resources": gpus(4),
-                     "projects": [{"name": "ml-team", "resources": gpus(2)}]}],
-    "users": [{"email": "ada@example.com"}],
-    "access": [{"user": "ada@example.com", "role": "L1 researcher", "project": "ml-team"}],
-})
-pulumi.export("project_id", org.projects["ml-team"].id)
+cluster = runai.get_cluster()  # the tenant's only cluster (or get_cluster("name"))
+ml = runai.Department("ml", name="ml", cluster_id=cluster.id,
+                      resources=[{"node_pool": "default", "gpu": {"deserved": 4}}])
+team = runai.Project("ml-team", name="ml-team", cluster_id=cluster.id, department_id=ml.id,
+                     resources=[{"node_pool": "default", "gpu": {"deserved": 2, "limit": 4}}])
+ada = runai.User("ada", email="ada@example.com")
+runai.AccessRule("ada-ml-team", subject_type="user", subject_id="ada@example.com",
+                 role_name="L1 researcher", scope_type="project", scope_id=team.id,
+                 cluster_id=cluster.id, opts=pulumi.ResourceOptions(depends_on=[ada]))
+pulumi.export("project_id", team.id)

@@ -1,0 +1,100 @@
+"""Soak: a fleet deployed through the harness against an emulator that rate-limits, fails,
+loses answers after committing, is slow and expires tokens every 2 s. One `up` converges, the
+emulator holds each object exactly once, a quota change converges, a repeat `up` writes
+nothing, destroy leaves nothing the stack created.
+
+CI runs a small fleet; the full run is documented in docs/reliability.md:
+
+    RUNAI_SOAK_RESOURCES=200 python -m pytest -m slow tests/reliability/test_soak.py -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from runai_emulator.testing import EmulatorProcess
+
+from .fleet import Fleet, duplicates, expected, held, project_gpus, stack_on, state_ids
+
+SIZE = int(os.environ.get("RUNAI_SOAK_RESOURCES", "24"))
+FAULTS = {"rateLimitRate": 0.2, "errorRate": 0.1, "dropAfterCommitRate": 0.1,
+          "latencyMs": 5.0, "latencyJitterMs": 20.0}
+TOKEN_TTL = "2"
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _figures(emulator: EmulatorProcess, seconds: float) -> dict[str, Any]:
+    log = emulator.requests()
+    api = [r for r in log if not r["path"].endswith("/token")]
+    return {
+        "seconds": round(seconds, 1),
+        "requests": len(api),
+        "writes": sum(1 for r in api if r["method"] in WRITES),
+        "429": sum(1 for r in api if r["status"] == 429),
+        "503": sum(1 for r in api if r["status"] == 503 and not r.get("dropped")),
+        "lost_after_commit": sum(1 for r in api if r.get("dropped")),
+        "401": sum(1 for r in api if r["status"] == 401),
+        "tokens": sum(1 for r in log if r["path"].endswith("/token")),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(max(300, SIZE * 6))
+def test_soak_under_faults(emulator_factory: Callable[..., EmulatorProcess],
+                           tmp_path: Path) -> None:
+    emulator = emulator_factory("--token-ttl", TOKEN_TTL, "--seed", "9")
+    cluster_id = emulator.state()["clusters"][0]["uuid"]
+    fleet = Fleet(cluster_id, SIZE)
+    stack = stack_on(emulator, tmp_path / "state.json")
+    emulator.set_faults(**FAULTS)
+    report: dict[str, Any] = {"resources": SIZE, "faults": FAULTS, "token_ttl_s": 2}
+
+    # 1. One up converges, each object exactly once, the state names the emulator's ids.
+    started = time.monotonic()
+    result = stack.up(fleet.program())
+    report["up"] = _figures(emulator, time.monotonic() - started)
+    assert Counter(result.ops().values()) == {"create": SIZE}
+    assert held(emulator) == expected(fleet), duplicates(emulator)
+    state = emulator.state()
+    live_ids = {str(o["id"]) for kind in ("departments", "projects", "users", "access_rules")
+                for o in state[kind]}
+    assert set(state_ids(stack).values()) <= live_ids
+    assert report["up"]["lost_after_commit"] > 0 and report["up"]["429"] > 0, report
+
+    # 2. A quota change converges: updates only, the emulator shows the new quotas.
+    emulator.clear_requests()
+    bigger = Fleet(cluster_id, SIZE, gpus=2)
+    started = time.monotonic()
+    result = stack.up(bigger.program())
+    report["quota_change"] = _figures(emulator, time.monotonic() - started)
+    ops = Counter(result.ops().values())
+    assert set(ops) <= {"update", "same"} and ops["update"] >= len(bigger.project_names()), ops
+    assert set(project_gpus(emulator).values()) == {2}
+    assert held(emulator) == expected(bigger), duplicates(emulator)
+
+    # 3. Nothing to do: no step writes, no request is sent at all.
+    emulator.clear_requests()
+    result = stack.up(bigger.program())
+    assert set(result.ops().values()) == {"same"}
+    assert [r for r in emulator.requests() if r["method"] in WRITES] == []
+
+    # 4. Destroy leaves nothing the stack created; the seed is untouched.
+    emulator.clear_requests()
+    started = time.monotonic()
+    stack.destroy()
+    report["destroy"] = _figures(emulator, time.monotonic() - started)
+    assert all(not counts for counts in held(emulator).values()), held(emulator)
+    assert [d["name"] for d in emulator.state()["departments"]] == ["default"]
+    assert state_ids(stack) == {}
+
+    print("\nSOAK " + json.dumps(report))
+    target = os.environ.get("RUNAI_SOAK_REPORT")
+    if target:
+        Path(target).write_text(json.dumps(report, indent=1) + "\n")

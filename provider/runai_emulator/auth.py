@@ -8,6 +8,7 @@ from __future__ import annotations
 import hmac
 import math
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,9 @@ class TokenService:
                 key = secrets.token_hex(32)
                 tx.set_meta("jwt_key", key)
         self._key = key
+        # token -> (principal, exp): skips re-verifying the signature of a token seen before
+        self._verified: dict[str, tuple[Principal, float]] = {}
+        self._lock = threading.Lock()
 
     def authenticate(self, client_id: str, client_secret: str) -> Principal | None:
         """Match credentials in constant time; None when they are wrong."""
@@ -78,15 +82,25 @@ class TokenService:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise EmulatorError(401, "Unauthorized: Authorization must be 'Bearer <token>'")
+        token = token.strip()
+        with self._lock:
+            known = self._verified.get(token)
+        if known is not None and time.time() < known[1]:
+            return known[0]
         try:
             claims: dict[str, Any] = jwt.decode(
-                token.strip(), self._key, algorithms=["HS256"], options={"require": ["exp"]}
+                token, self._key, algorithms=["HS256"], options={"require": ["exp"]}
             )
         except jwt.ExpiredSignatureError:
             raise EmulatorError(401, "Unauthorized: token expired") from None
         except jwt.PyJWTError:
             raise EmulatorError(401, "Unauthorized: invalid token") from None
-        return Principal(str(claims.get("client_id", "")), bool(claims.get("read_only")))
+        principal = Principal(str(claims.get("client_id", "")), bool(claims.get("read_only")))
+        with self._lock:
+            if len(self._verified) >= 1024:
+                self._verified.clear()
+            self._verified[token] = (principal, float(claims["exp"]))
+        return principal
 
 
 def parse_v1_token_request(body: object) -> tuple[str, str]:

@@ -99,14 +99,14 @@ def test_an_organisation_from_first_preview_to_destroy(
 
     # Chapter 6: grace leaves the program: her rule and then her account are deleted.
     grace_id = tenant.named("users")["grace@example.com"]["id"]
+    grace_rule_id = tenant.rule_id("grace@example.com")
     org = org.without_user("grace@example.com")
     tenant.forget_calls()
     removed = stack.up(program(org))
     assert removed.ops(include_same=False) == {"grace": "delete", "grace-vision": "delete"}
-    writes = tenant.writes()
-    assert writes[-1] == f"DELETE /api/v1/users/{grace_id}"
-    assert [w.rsplit("/", 1)[0] for w in writes] == [
-        "DELETE /api/v1/authorization/access-rules", "DELETE /api/v1/users",
+    assert tenant.writes() == [
+        f"DELETE /api/v1/authorization/access-rules/{grace_rule_id}",
+        f"DELETE /api/v1/users/{grace_id}",
     ]
     assert tenant.inventory()["users"] == ["ada@example.com"]
     assert tenant.rules() == {("ada@example.com", "Research manager", "department", "research")}
@@ -116,4 +116,9 @@ def test_an_organisation_from_first_preview_to_destroy(
     stack.destroy()
     assert tenant.emulator.state() == seed
     assert stack.state.resources() == []
-    assert all(w.startswith("DELETE ") for w in tenant.writes())
+    assert sorted(w.rsplit("/", 1)[0] for w in tenant.writes()) == [
+        "DELETE /api/v1/authorization/access-rules",
+        "DELETE /api/v1/org-unit/departments",
+        *["DELETE /api/v1/org-unit/projects"] * 2,
+        "DELETE /api/v1/users",
+    ], "one DELETE per object left"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pulumi_runai.testing import Stack
@@ -12,12 +13,13 @@ from .programs import Org
 from .tenant import Tenant
 
 
-def stack_on(emulator: EmulatorProcess, state_file: Path) -> Stack:
+def stack_on(emulator: EmulatorProcess, state_file: Path, **extra: Any) -> Stack:
     """A stack configured like `pulumi config set runai:... [--secret]` would configure it."""
     return Stack(
         state_file, project="runai-org",
         config={"runai:url": emulator.url, "runai:clientId": emulator.client_id},
         secret_config={"runai:clientSecret": emulator.client_secret},
+        **extra,
     )
 
 

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pulumi_runai.testing import Stack
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import stack_on
@@ -47,10 +46,8 @@ def test_state_and_host_logs_hold_no_secret_and_no_token(
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(VERBOSE_HOST)
     log = tmp_path / "host.log"
-    stack = Stack(
-        tmp_path / "state.json", project="runai-org",
-        config={"runai:url": emulator.url, "runai:clientId": emulator.client_id},
-        secret_config={"runai:clientSecret": emulator.client_secret},
+    stack = stack_on(
+        emulator, tmp_path / "state.json",
         env={"PYTHONPATH": os.pathsep.join(filter(None, [str(hooks),
                                                          os.environ.get("PYTHONPATH")])),
              "E2E_HOST_LOG": str(log)},

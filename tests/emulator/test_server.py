@@ -31,7 +31,9 @@ def test_state_and_tokens_survive_a_restart(
     api = Api(server)
     dep = api.department("survivor")
     token = server.token()
+    port = server.port
     server.restart()
+    assert server.port == port  # SO_REUSEADDR lets the new process take the old port
     after = Api(server, token=token)
     got = after.get(f"/api/v1/org-unit/departments/{dep['id']}")
     assert got.status_code == 200, got.text

@@ -43,6 +43,8 @@ def test_an_organisation_from_first_preview_to_destroy(
     assert tenant.gpus("departments", "research") == {"default": 8, "a100": 4}
     assert tenant.gpus("projects", "vision") == {"default": 4, "a100": 2}
     assert tenant.gpus("projects", "speech") == {"default": 2, "a100": 1}
+    ours = [tenant.named("departments")["research"], *tenant.named("projects").values()]
+    assert {q["gpu"]["limit"] for o in ours for q in o["resources"]} == {-1}, "limit -1 as declared"
     research_id = tenant.named("departments")["research"]["id"]
     assert {p["parentId"] for p in tenant.named("projects").values()} == {research_id}
     assert sorted(tenant.writes()) == sorted([

@@ -32,10 +32,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def side_checks() -> dict[str, Any]:
     with EmulatorProcess() as emulator:
-        rate = emulator_load.measure_gets(emulator)
+        rate, cpu_us = emulator_load.measure_gets(emulator)
     cpu = cpu_check_diff.time_check_diff(cpu_check_diff.deployed_samples(100), rounds=20)
     return {
         "emulator simple GETs per second (8 threads)": round(rate),
+        "emulator server CPU per simple GET (µs)": round(cpu_us),
+        "emulator capacity on one core (GET/s)": round(1e6 / cpu_us),
         "provider CPU per resource for check + diff (µs)": round(cpu["all"], 1),
         "provider CPU per resource for check + diff by kind (µs)": {
             k: round(v, 1) for k, v in cpu.items() if k not in ("all", "dill_load_per_provider")

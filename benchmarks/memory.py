@@ -15,7 +15,7 @@ from pathlib import Path
 HOST_MARKER = b"pulumi.dynamic"
 
 
-def _children(parent: int) -> list[int]:
+def children(parent: int) -> list[int]:
     """Child pids from /proc/<pid>/task/*/children (each thread lists those it started)."""
     found: list[int] = []
     try:
@@ -75,7 +75,7 @@ class HostMemoryWatcher:
         return len(self.peaks_kib)
 
     def _sample(self) -> None:
-        for pid in _children(self.parent):
+        for pid in children(self.parent):
             if pid not in self.peaks_kib and not _is_host(pid):
                 continue
             hwm = vm_hwm_kib(pid)

@@ -44,6 +44,25 @@ def speedups(run: Mapping[str, Any]) -> dict[str, dict[str, float | None]]:
     return found
 
 
+def fixed_costs(run: Mapping[str, Any]) -> dict[str, float]:
+    """What a run costs apart from the network, from the phases that make no request.
+
+    The no-op up runs the program, the harness and check + diff for every resource and starts
+    a host; `up` minus that is the part the network and the provider's create work take,
+    which is what the ideal (requests x latency / concurrency) models.
+    """
+    noop, up = _phase(run, "provider", "noop-up"), _phase(run, "provider", "up")
+    if noop is None or up is None or not up["ideal_s"]:
+        return {}
+    beyond = up["wall_s"] - noop["wall_s"]
+    return {
+        "noop_up_s": noop["wall_s"],
+        "up_beyond_noop_s": round(beyond, 3),
+        "up_beyond_noop_over_ideal": round(beyond / up["ideal_s"], 2),
+        "noop_host_cpu_ms_per_resource": round(noop["children_cpu_s"] * 1000 / run["n"], 3),
+    }
+
+
 def _row(p: Mapping[str, Any]) -> str:
     floor = p["floor"]
     at_floor = "—" if floor is None else ("yes" if floor["at_floor"] else
@@ -90,6 +109,16 @@ def markdown(results: Mapping[str, Any]) -> str:
         for name, s in speedups(run).items():
             lines.append(f"- {name}: provider {s['speedup']}x faster than the runapy baseline, "
                          f"{s['provider_requests']} requests vs {s['baseline_requests']}")
+        fixed = fixed_costs(run)
+        if fixed:
+            lines += [
+                f"- no-op up (program + harness + host start + check/diff of every resource, "
+                f"no request): {fixed['noop_up_s']:.2f} s; up beyond it: "
+                f"{fixed['up_beyond_noop_s']:.2f} s = {fixed['up_beyond_noop_over_ideal']}x "
+                f"the ideal",
+                f"- provider host CPU in the no-op up, host start included: "
+                f"{fixed['noop_host_cpu_ms_per_resource']} ms per resource",
+            ]
         lines.append("")
     return "\n".join(lines)
 
@@ -144,3 +173,8 @@ def summary_lines(results: Mapping[str, Any]) -> Iterable[str]:
         for name, s in speedups(run).items():
             yield (f"N={run['n']:<4} {name}: {s['speedup']}x faster than baseline, "
                    f"{s['provider_requests']} vs {s['baseline_requests']} requests")
+        fixed = fixed_costs(run)
+        if fixed:
+            yield (f"N={run['n']:<4} up beyond the no-op up: {fixed['up_beyond_noop_s']:.2f} s "
+                   f"= {fixed['up_beyond_noop_over_ideal']}x ideal; host CPU in no-op up "
+                   f"{fixed['noop_host_cpu_ms_per_resource']} ms/resource")

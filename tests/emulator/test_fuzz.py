@@ -6,6 +6,7 @@ The CI run is small (a few examples per operation); `-m slow` runs a larger one.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 import requests
@@ -29,7 +30,7 @@ def fuzz_schema(emulator_server: EmulatorProcess) -> schemathesis.BaseSchema:
 fuzzed = schemathesis.pytest.from_fixture("fuzz_schema")
 
 
-def _check(case: schemathesis.Case, emulator: EmulatorProcess, token: str) -> None:
+def _check(case: schemathesis.Case[Any], emulator: EmulatorProcess, token: str) -> None:
     response = case.call(base_url=emulator.url, headers={"Authorization": f"Bearer {token}"},
                          timeout=10)
     assert response.status_code < 500, f"{case.method} {case.path}: {response.text[:300]}"
@@ -40,7 +41,7 @@ def _check(case: schemathesis.Case, emulator: EmulatorProcess, token: str) -> No
 
 @fuzzed.parametrize()
 @settings(max_examples=EXAMPLES, **_SETTINGS)  # type: ignore[arg-type]
-def test_fuzz_finds_no_server_error(case: schemathesis.Case, emulator_server: EmulatorProcess,
+def test_fuzz_finds_no_server_error(case: schemathesis.Case[Any], emulator_server: EmulatorProcess,
                                     fuzz_token: str) -> None:
     _check(case, emulator_server, fuzz_token)
 
@@ -56,7 +57,7 @@ def fuzz_token(emulator_server: EmulatorProcess) -> str:
 @pytest.mark.slow
 @fuzzed.parametrize()
 @settings(max_examples=200, **_SETTINGS)  # type: ignore[arg-type]
-def test_fuzz_longer(case: schemathesis.Case, emulator_server: EmulatorProcess,
+def test_fuzz_longer(case: schemathesis.Case[Any], emulator_server: EmulatorProcess,
                      fuzz_token: str) -> None:
     _check(case, emulator_server, fuzz_token)
 

@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import runai
 from runai.api_client import ApiClient
 from runai.configuration import Configuration
 from runai.exceptions import ApiException
+from runai.models import (
+    AccessRuleCreationFields,
+    DepartmentCreationRequest,
+    NonNullResource,
+    ProjectCreationRequest,
+    ResourcesNodePool,
+    ResourcesNullable,
+    ScopeType,
+    SubjectType,
+    UserCreationRequest1,
+)
 from runai.runai_client import RunaiClient
 from runai_emulator.testing import EmulatorProcess
 
@@ -21,10 +31,10 @@ def client(emulator: EmulatorProcess) -> Iterator[RunaiClient]:
         yield sdk
 
 
-def _resources(pool: dict[str, str], gpu: float) -> list[runai.ResourcesNullable]:
-    return [runai.ResourcesNullable(
-        node_pool=runai.ResourcesNodePool(id=pool["id"], name=pool["name"]),
-        gpu=runai.NonNullResource(deserved=gpu, limit=-1))]
+def _resources(pool: dict[str, str], gpu: float) -> list[ResourcesNullable]:
+    return [ResourcesNullable(
+        nodePool=ResourcesNodePool(id=pool["id"], name=pool["name"]),
+        gpu=NonNullResource(deserved=gpu, limit=-1))]
 
 
 def test_runapy_org_lifecycle(client: RunaiClient, emulator: EmulatorProcess) -> None:
@@ -36,28 +46,28 @@ def test_runapy_org_lifecycle(client: RunaiClient, emulator: EmulatorProcess) ->
     assert {p["name"] for p in pools} == {"default", "a100"}
     a100 = next(p for p in pools if p["name"] == "a100")
 
-    dep = org.departments.create_department(runai.DepartmentCreationRequest(
-        name="research", cluster_id=cluster_id, resources=_resources(a100, 4))).data
+    dep = org.departments.create_department(DepartmentCreationRequest(
+        name="research", clusterId=cluster_id, resources=_resources(a100, 4))).data
     assert dep["resources"][0]["nodePool"] == {"id": a100["id"], "name": "a100"}
     org.departments.update_department_resources(
         department_id=dep["id"], resources_nullable=_resources(a100, 6))
     assert org.departments.get_department(dep["id"]).data["totalResources"]["gpuQuota"] == 6
 
-    project = org.projects.create_project(runai.ProjectCreationRequest(
-        name="vision", cluster_id=cluster_id, parent_id=dep["id"],
+    project = org.projects.create_project(ProjectCreationRequest(
+        name="vision", clusterId=cluster_id, parentId=dep["id"],
         resources=_resources(a100, 2))).data
     assert project["parentId"] == dep["id"]
     found = org.projects.get_projects(filter_by=["name==vision", f"clusterId=={cluster_id}"])
     assert [p["id"] for p in found.data["projects"]] == [project["id"]]
 
     auth = client.authentication_and_authorization
-    user = auth.users.create_user(runai.UserCreationRequest1(email="ada@example.com")).data
+    user = auth.users.create_user(UserCreationRequest1(email="ada@example.com")).data
     assert user["username"] == "ada@example.com" and user["tempPassword"]
     assert auth.users.get_user_by_id(user["id"]).data["isLocal"] is True
     roles = {r["name"]: r["id"] for r in auth.roles.get_roles_v1().data}
-    rule = auth.access_rules.create_access_rule(runai.AccessRuleCreationFields(
-        subject_id="ada@example.com", subject_type="user", role_id=roles["L2 researcher"],
-        scope_id=project["id"], scope_type="project")).data
+    rule = auth.access_rules.create_access_rule(AccessRuleCreationFields(
+        subjectId="ada@example.com", subjectType=SubjectType.USER, roleId=roles["L2 researcher"],
+        scopeId=project["id"], scopeType=ScopeType.PROJECT)).data
     listed = auth.access_rules.get_access_rules().data
     assert listed["totalRecords"] == 1 and listed["accessRules"][0]["id"] == rule["id"]
 

@@ -12,10 +12,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from runai import models
 from runai.api_client import ApiClient
 from runai.configuration import Configuration
 from runai.exceptions import NotFoundException
+from runai.models.access_rule_creation_fields import AccessRuleCreationFields
+from runai.models.department_creation_request import DepartmentCreationRequest
+from runai.models.project_creation_request import ProjectCreationRequest
+from runai.models.user_creation_request1 import UserCreationRequest1
 from runai.runai_client import RunaiClient
 
 from .workload import ROLE, Quota, Workload
@@ -37,12 +40,12 @@ def connect(url: str, client_id: str, client_secret: str) -> RunaiClient:
     """A runapy client; constructing it requests the token (AppId/AppSecret)."""
     config = Configuration(client_id=client_id, client_secret=client_secret,
                            runai_base_url=url)
-    return RunaiClient(ApiClient(config))
+    return RunaiClient(ApiClient(config))  # type: ignore[no-untyped-call]
 
 
 def _resources(quota: Quota, pool_ids: dict[str, str]) -> list[dict[str, Any]]:
     return [
-        {"nodePool": {"id": pool_ids[e["node_pool"]], "name": e["node_pool"]}, "gpu": e["gpu"]}
+        {"nodePool": {"id": pool_ids[e["node_pool"]], "name": e["node_pool"]}, "gpu": e.get("gpu")}
         for e in quota.entries()
     ]
 
@@ -72,25 +75,25 @@ def create_all(client: RunaiClient, workload: Workload, cluster_id: str) -> Crea
         body = {"name": d.name, "clusterId": cluster_id,
                 "resources": _resources(d.quota, pool_ids)}
         answer = org.departments.create_department(
-            models.DepartmentCreationRequest.from_dict(body)).data
+            DepartmentCreationRequest.from_dict(body)).data
         created.departments[d.name] = str(answer["id"])
     for p in workload.projects:
         body = {"name": p.name, "clusterId": cluster_id,
                 "parentId": created.departments[p.department],
                 "resources": _resources(p.quota, pool_ids)}
-        answer = org.projects.create_project(models.ProjectCreationRequest.from_dict(body)).data
+        answer = org.projects.create_project(ProjectCreationRequest.from_dict(body)).data
         _wait_ready(client, answer)
         created.projects[p.name] = str(answer["id"])
     for u in workload.users:
         answer = auth.users.create_user(
-            models.UserCreationRequest1.from_dict({"email": u.email})).data
+            UserCreationRequest1.from_dict({"email": u.email})).data
         created.users[u.email] = str(answer["id"])
     for r in workload.rules:
         body = {"subjectType": "user", "subjectId": r.email, "roleId": role_id,
                 "scopeType": "project", "scopeId": created.projects[r.project],
                 "clusterId": cluster_id}
         answer = auth.access_rules.create_access_rule(
-            models.AccessRuleCreationFields.from_dict(body)).data
+            AccessRuleCreationFields.from_dict(body)).data
         created.rules.append(int(answer["id"]))
     return created
 

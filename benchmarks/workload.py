@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pulumi
+from pulumi_runai.models.quotas import NodePoolQuota
 from pulumi_runai.resources import AccessRule, Department, Project, User
 
 POOLS = ("default", "a100")
@@ -26,9 +27,9 @@ class Quota:
     default_gpu: int
     a100_gpu: int = 0
 
-    def entries(self) -> list[dict[str, object]]:
+    def entries(self) -> list[NodePoolQuota]:
         """The quota list in the provider's input shape (snake_case, node pool by name)."""
-        found: list[dict[str, object]] = [
+        found: list[NodePoolQuota] = [
             {"node_pool": "default", "gpu": {"deserved": self.default_gpu}}
         ]
         if self.a100_gpu:

@@ -15,6 +15,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.ticker import ScalarFormatter
 
 COMPARED = ("up", "destroy")
 FLOOR_TEXT = """\
@@ -127,14 +128,22 @@ def plot(results: Mapping[str, Any], path: Path) -> None:
     runs = sorted(results["runs"], key=lambda r: r["n"])
     sizes = [r["n"] for r in runs]
     fig, (ax_time, ax_req) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for runner, style in (("provider", "-o"), ("baseline", "--s")):
+    # baseline first and larger: where both send the same requests the provider stays visible
+    for runner, style in (("baseline", "--s"), ("provider", "-o")):
         for name in COMPARED:
             phases = [_phase(r, runner, name) for r in runs]
             if any(p is None for p in phases):
                 continue
             label = f"{runner} {name}"
-            ax_time.plot(sizes, [p["wall_s"] for p in phases if p], style, label=label)
-            ax_req.plot(sizes, [p["requests"]["total"] for p in phases if p], style, label=label)
+            size = 9 if runner == "baseline" else 5
+            ax_time.plot(sizes, [p["wall_s"] for p in phases if p], style, label=label,
+                         markersize=size)
+            ax_req.plot(sizes, [p["requests"]["total"] for p in phases if p], style,
+                        label=label, markersize=size)
+    ideal = [_phase(r, "provider", "up") for r in runs]
+    if all(ideal):
+        ax_time.plot(sizes, [p["ideal_s"] for p in ideal if p], ":", color="grey",
+                     label="ideal up (requests x latency / concurrency)")
     for ax, title, unit in ((ax_time, "Wall time", "seconds"), (ax_req, "Run:ai requests",
                                                                   "requests")):
         ax.set_title(f"{title} against N ({results['latency_ms']:g} ms latency)")
@@ -143,6 +152,9 @@ def plot(results: Mapping[str, Any], path: Path) -> None:
         if len(sizes) > 1:
             ax.set_xscale("log")
             ax.set_yscale("log")
+            for axis in (ax.xaxis, ax.yaxis):
+                axis.set_major_formatter(ScalarFormatter())
+                axis.set_minor_formatter(ScalarFormatter())
         ax.grid(True, alpha=0.3)
         ax.legend(fontsize=8)
     fig.tight_layout()

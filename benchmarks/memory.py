@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 HOST_MARKER = b"pulumi.dynamic"
+RESCAN_TICKS = 5
 
 
 def children(parent: int) -> list[int]:
@@ -74,16 +75,24 @@ class HostMemoryWatcher:
     def hosts(self) -> int:
         return len(self.peaks_kib)
 
-    def _sample(self) -> None:
-        for pid in children(self.parent):
-            if pid not in self.peaks_kib and not _is_host(pid):
-                continue
+    def _sample(self, pids: list[int]) -> None:
+        for pid in pids:
             hwm = vm_hwm_kib(pid)
             if hwm is not None:
                 self.peaks_kib[pid] = max(hwm, self.peaks_kib.get(pid, 0))
 
+    def _hosts(self) -> list[int]:
+        return [pid for pid in children(self.parent) if pid in self.peaks_kib or _is_host(pid)]
+
     def _run(self) -> None:
+        """Look for new hosts every few ticks (a scan reads every thread's children list);
+        sample the known ones every tick, and once more at the end."""
+        hosts: list[int] = []
+        tick = 0
         while not self._stop.is_set():
-            self._sample()
+            if tick % RESCAN_TICKS == 0:
+                hosts = self._hosts()
+            self._sample(hosts)
+            tick += 1
             self._stop.wait(self.interval)
-        self._sample()
+        self._sample(hosts)

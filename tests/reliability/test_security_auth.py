@@ -1,6 +1,7 @@
-"""The emulator lets no one in where they don't belong: missing, malformed, forged and expired
-bearers get 401; the read-only client reads but its writes get 403 and change nothing; the
-provider's client renews an expired token by itself."""
+"""No one gets in where they don't belong: cunning forgeries get 401 (the plain missing,
+malformed, forged and expired cases are in tests/emulator/test_auth.py); through the provider's
+client a wrong secret is a clear Unauthorized, the read-only client's writes are Forbidden,
+not retried and change nothing; expiring tokens are renewed without the caller noticing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import jwt
 import pytest
 import requests
 from pulumi_runai.client import RunaiClient
@@ -42,18 +42,14 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+# Missing, malformed, foreign-key and expired bearers are tested at the HTTP level in
+# tests/emulator/test_auth.py; these are the forgeries that need a little more cunning.
 FORGED: dict[str, Callable[[], dict[str, str]]] = {
-    "missing": lambda: {},
-    "empty bearer": lambda: {"Authorization": "Bearer "},
-    "basic scheme": lambda: {"Authorization": "Basic cHVsdW1pLXJ1bmFpOmVtdWxhdG9yLXNlY3JldA=="},
-    "garbage": lambda: _bearer("not-a-jwt"),
-    "signed with another key": lambda: _bearer(
-        jwt.encode(_claims(), "attacker-chosen-key-0123456789abcdef", algorithm="HS256")),
     "alg none": lambda: _bearer(f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(_claims())}."),
     "client secret as bearer": lambda: _bearer("emulator-secret"),
+    "client id and secret as basic": lambda: {
+        "Authorization": "Basic " + base64.b64encode(b"pulumi-runai:emulator-secret").decode()},
 }
-
-
 @pytest.mark.parametrize("kind", sorted(FORGED))
 def test_bad_bearers_get_401(emulator: EmulatorProcess, kind: str) -> None:
     response = _get(emulator, FORGED[kind]())
@@ -100,22 +96,11 @@ def test_a_wrong_secret_is_refused_even_after_a_right_one(emulator: EmulatorProc
         client("wrong-secret-value").get(DEPARTMENTS)
 
 
-def test_expired_tokens_get_401_and_the_client_renews_them(
+def test_the_client_rides_through_token_expiries(
     emulator_factory: Callable[..., EmulatorProcess],
 ) -> None:
     server = emulator_factory("--token-ttl", "1")
-    token = server.token()
-    assert _get(server, _bearer(token)).status_code == 200
-    deadline = time.monotonic() + 10
-    status = 200
-    while status == 200 and time.monotonic() < deadline:
-        status = _get(server, _bearer(token)).status_code
-        if status == 200:
-            time.sleep(0.1)  # polling for the expiry the emulator enforces, bounded above
-    assert status == 401
-    assert "expired" in _get(server, _bearer(token)).json()["message"]
-
-    # The provider's client sees the same expiry and renews without surfacing an error.
+    # Tokens live 1 s: calls spread over 3+ lifetimes must all succeed, renewing each time.
     client = RunaiClient(Settings(url=server.url, client_id=server.client_id,
                                   client_secret=server.client_secret, timeout=10))
     server.clear_requests()

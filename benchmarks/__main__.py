@@ -35,7 +35,7 @@ def side_checks() -> dict[str, Any]:
         rate, cpu_us = emulator_load.measure_gets(emulator)
     cpu = cpu_check_diff.time_check_diff(cpu_check_diff.deployed_samples(100), rounds=20)
     return {
-        "emulator simple GETs per second (8 threads)": round(rate),
+        "emulator simple GETs per second (8 threads in 2 processes)": round(rate),
         "emulator server CPU per simple GET (µs)": round(cpu_us),
         "emulator capacity on one core (GET/s)": round(1e6 / cpu_us),
         "provider CPU per resource for check + diff (µs)": round(cpu["all"], 1),
@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         results["runs"].append(run)
         for line in report.summary_lines({"runs": [run]}):
             print(line, flush=True)
+    for line in report.verdict_lines(results):
+        print(line)
     for path in report.write(results, args.out):
         print(f"wrote {path}")
     return results

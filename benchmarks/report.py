@@ -17,6 +17,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.ticker import ScalarFormatter
 
+from .targets import verdicts
+
 COMPARED = ("up", "destroy")
 FLOOR_TEXT = """\
 The floor, per managed resource: 0 requests for preview and a no-op up (check and diff never
@@ -91,6 +93,10 @@ def markdown(results: Mapping[str, Any]) -> str:
         FLOOR_TEXT,
         "",
     ]
+    lines += ["## Targets", "", "| target | met | figure |", "|---|---|---|"]
+    lines += [f"| {v.target} | {'yes' if v.met else 'NO'} | {v.figure} |"
+              for v in verdicts(results)]
+    lines.append("")
     checks = results.get("checks", {})
     if checks:
         lines += ["## Side checks", ""]
@@ -170,6 +176,11 @@ def write(results: Mapping[str, Any], out: Path) -> list[Path]:
     paths[1].write_text(markdown(results))
     plot(results, paths[2])
     return paths
+
+
+def verdict_lines(results: Mapping[str, Any]) -> Iterable[str]:
+    for v in verdicts(results):
+        yield f"[{'met' if v.met else 'NOT MET'}] {v.target}: {v.figure}"
 
 
 def summary_lines(results: Mapping[str, Any]) -> Iterable[str]:

@@ -1,0 +1,93 @@
+"""The issue's targets, judged from the figures of one benchmark run.
+
+Why a separate verdict: the tables hold hundreds of numbers; a reader (and the integrator)
+needs to see at once which target is met, by which figure, and which is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+WALL_FACTOR = 1.5
+SPEEDUP = 3.0
+CHECK_DIFF_US = 1000.0
+EMULATOR_GETS = 1000.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    met: bool
+    figure: str
+
+
+def _largest(results: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    return max(results["runs"], key=lambda r: r["n"], default=None)
+
+
+def _phase(run: Mapping[str, Any], runner: str, name: str) -> Mapping[str, Any]:
+    return next(p for p in run[runner] if p["phase"] == name)
+
+
+def _floor_verdicts(results: Mapping[str, Any]) -> list[Verdict]:
+    above = [f"N={r['n']} {p['phase']}: {'; '.join(p['floor']['excess'])}"
+             for r in results["runs"] for p in r["provider"] if not p["floor"]["at_floor"]]
+    silent = [p for r in results["runs"] for p in r["provider"]
+              if p["phase"] in ("preview", "noop-up")]
+    tokens = [p for r in results["runs"] for p in r["provider"]
+              if p["requests"]["token_requests"] > max(1, p["host_processes"])]
+    return [
+        Verdict("requests at the floor for every kind and phase", not above,
+                "; ".join(above) or "all phases at the floor"),
+        Verdict("no-op up and preview make zero Run:ai requests",
+                all(p["requests"]["total"] == 0 for p in silent),
+                ", ".join(str(p["requests"]["total"]) for p in silent) + " requests"),
+        Verdict("one token request per provider process", not tokens,
+                "at most 1 per phase (1 host per phase)" if not tokens else
+                ", ".join(f"{p['phase']}: {p['requests']['token_requests']}" for p in tokens)),
+    ]
+
+
+def _speed_verdicts(run: Mapping[str, Any]) -> list[Verdict]:
+    found = []
+    for name in ("up", "destroy"):
+        mine, theirs = _phase(run, "provider", name), _phase(run, "baseline", name)
+        ratio = mine["wall_over_ideal"] or 0.0
+        speedup = theirs["wall_s"] / mine["wall_s"] if mine["wall_s"] else 0.0
+        found += [
+            Verdict(f"{name} at N={run['n']} within {WALL_FACTOR}x of requests x latency / "
+                    f"concurrency", ratio <= WALL_FACTOR,
+                    f"{mine['wall_s']:.2f} s vs ideal {mine['ideal_s']:.2f} s = {ratio}x"),
+            Verdict(f"{name} at N={run['n']} at least {SPEEDUP:g}x faster than the baseline, "
+                    f"never more requests", speedup >= SPEEDUP and
+                    mine["requests"]["total"] <= theirs["requests"]["total"],
+                    f"{speedup:.2f}x; {mine['requests']['total']} vs "
+                    f"{theirs['requests']['total']} requests"),
+        ]
+    return found
+
+
+def _side_verdicts(checks: Mapping[str, Any]) -> list[Verdict]:
+    found = []
+    cpu = checks.get("provider CPU per resource for check + diff (µs)")
+    if cpu is not None:
+        found.append(Verdict("provider CPU per resource for check + diff under 1 ms",
+                             cpu < CHECK_DIFF_US, f"{cpu} µs"))
+    rate = checks.get("emulator simple GETs per second (8 threads in 2 processes)")
+    capacity = checks.get("emulator capacity on one core (GET/s)")
+    if rate is not None:
+        found.append(Verdict("the emulator serves at least 1,000 simple GETs per second",
+                             rate >= EMULATOR_GETS,
+                             f"{rate} GET/s measured on the shared machine; server CPU allows "
+                             f"{capacity} GET/s on one core"))
+    return found
+
+
+def verdicts(results: Mapping[str, Any]) -> list[Verdict]:
+    found = _floor_verdicts(results)
+    largest = _largest(results)
+    if largest is not None:
+        found += _speed_verdicts(largest)
+    return found + _side_verdicts(results.get("checks", {}))

@@ -32,7 +32,7 @@ def _quota(p: Problems, value: object, path: Path, kind: str) -> Quota | None:
     limit = number(p, node, "limit", path, unlimited=True)
     weight = integer(p, node, "over_quota_weight", path)
     units = node.get("units")
-    if units is not None and units not in MEMORY_UNITS:
+    if units is not None and (not isinstance(units, str) or units not in MEMORY_UNITS):
         p.add(
             (*path, "units"),
             f"unknown memory units {describe(units)}",

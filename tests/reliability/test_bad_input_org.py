@@ -44,9 +44,7 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-# `memory.units` is left out while the crash pinned by test_unhashable_memory_units below
-# stands; put it back (drop the filter) with the fix.
-SAMPLE_PATHS = [path for path in _paths(SAMPLE) if path[-1] != "units"]
+SAMPLE_PATHS = _paths(SAMPLE)
 
 
 def _mutate(data: Any, path: tuple[Any, ...], value: Any, delete: bool) -> Any:
@@ -96,13 +94,9 @@ def test_arbitrary_documents_fail_only_with_description_errors(data: Any) -> Non
         assert all(p.message for p in error.problems)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=TypeError,
-    reason="BUG (organization/quotas.py _quota): `units not in MEMORY_UNITS` raises TypeError "
-    "for a list or mapping; fix: check isinstance(units, str) first",
-)
 @pytest.mark.parametrize("units", [["GB"], {"GB": 1}])
 def test_unhashable_memory_units_are_a_description_error(units: object) -> None:
+    """Found by the fuzz above: this used to raise TypeError."""
     data = {"cluster_id": "c", "departments": [{"name": "d", "resources": [
         {"node_pool": "default", "gpu": {"deserved": 1},
          "memory": {"deserved": 1, "units": units}}]}]}

@@ -131,7 +131,6 @@ def _orphans(emulator: EmulatorProcess, stack: Stack) -> set[str]:
             and str(o["id"]) not in known}
 
 
-@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_host_killed_mid_up_never_duplicates_and_names_what_it_cannot_decide(
     crash_emulator: EmulatorProcess, fleet: Fleet, tmp_path: Path
@@ -171,7 +170,6 @@ def test_host_killed_mid_up_never_duplicates_and_names_what_it_cannot_decide(
     assert all(not counts for counts in held(crash_emulator).values())
 
 
-@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_emulator_restarted_mid_up_converges_without_duplicates(
     crash_emulator: EmulatorProcess, fleet: Fleet, tmp_path: Path

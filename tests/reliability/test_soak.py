@@ -3,9 +3,10 @@ loses answers after committing, is slow and expires tokens every 2 s. One `up` c
 emulator holds each object exactly once, a quota change converges, a repeat `up` writes
 nothing, destroy leaves nothing the stack created.
 
-CI runs a small fleet; the full run is documented in docs/reliability.md:
+CI runs a small fleet (`test_soak_small`); the full run (`-m slow`, 200 resources unless
+RUNAI_SOAK_RESOURCES says otherwise) is documented in docs/reliability.md:
 
-    RUNAI_SOAK_RESOURCES=200 python -m pytest -m slow tests/reliability/test_soak.py -s
+    python -m pytest -m slow tests/reliability/test_soak.py -s
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from runai_emulator.testing import EmulatorProcess
 
 from .fleet import Fleet, duplicates, expected, held, project_gpus, stack_on, state_ids
 
-SIZE = int(os.environ.get("RUNAI_SOAK_RESOURCES", "24"))
+SMALL = 24
+FULL = int(os.environ.get("RUNAI_SOAK_RESOURCES", "200"))
 FAULTS = {"rateLimitRate": 0.2, "errorRate": 0.1, "dropAfterCommitRate": 0.1,
           "latencyMs": 5.0, "latencyJitterMs": 20.0}
 TOKEN_TTL = "2"
@@ -45,22 +47,30 @@ def _figures(emulator: EmulatorProcess, seconds: float) -> dict[str, Any]:
     }
 
 
+@pytest.mark.timeout(300)
+def test_soak_small(emulator_factory: Callable[..., EmulatorProcess], tmp_path: Path) -> None:
+    soak(emulator_factory("--token-ttl", TOKEN_TTL, "--seed", "9"), tmp_path, SMALL)
+
+
 @pytest.mark.slow
-@pytest.mark.timeout(max(300, SIZE * 6))
-def test_soak_under_faults(emulator_factory: Callable[..., EmulatorProcess],
-                           tmp_path: Path) -> None:
-    emulator = emulator_factory("--token-ttl", TOKEN_TTL, "--seed", "9")
+@pytest.mark.timeout(max(300, FULL * 6))
+def test_soak_full(emulator_factory: Callable[..., EmulatorProcess], tmp_path: Path) -> None:
+    soak(emulator_factory("--token-ttl", TOKEN_TTL, "--seed", "9"), tmp_path, FULL)
+
+
+def soak(emulator: EmulatorProcess, tmp_path: Path, size: int) -> None:
+    """The whole story on one fleet of `size` resources; prints (and may write) the figures."""
     cluster_id = emulator.state()["clusters"][0]["uuid"]
-    fleet = Fleet(cluster_id, SIZE)
+    fleet = Fleet(cluster_id, size)
     stack = stack_on(emulator, tmp_path / "state.json")
     emulator.set_faults(**FAULTS)
-    report: dict[str, Any] = {"resources": SIZE, "faults": FAULTS, "token_ttl_s": 2}
+    report: dict[str, Any] = {"resources": size, "faults": FAULTS, "token_ttl_s": 2}
 
     # 1. One up converges, each object exactly once, the state names the emulator's ids.
     started = time.monotonic()
     result = stack.up(fleet.program())
     report["up"] = _figures(emulator, time.monotonic() - started)
-    assert Counter(result.ops().values()) == {"create": SIZE}
+    assert Counter(result.ops().values()) == {"create": size}
     assert held(emulator) == expected(fleet), duplicates(emulator)
     state = emulator.state()
     live_ids = {str(o["id"]) for kind in ("departments", "projects", "users", "access_rules")
@@ -70,7 +80,7 @@ def test_soak_under_faults(emulator_factory: Callable[..., EmulatorProcess],
 
     # 2. A quota change converges: updates only, the emulator shows the new quotas.
     emulator.clear_requests()
-    bigger = Fleet(cluster_id, SIZE, gpus=2)
+    bigger = Fleet(cluster_id, size, gpus=2)
     started = time.monotonic()
     result = stack.up(bigger.program())
     report["quota_change"] = _figures(emulator, time.monotonic() - started)

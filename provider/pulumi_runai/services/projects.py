@@ -37,7 +37,9 @@ class Projects(OrgUnits):
     def wait_ready(self, project_id: str, timeout: float) -> dict[str, Any]:
         """Poll until ``status.phase`` is Ready and return the project.
 
-        NotFound propagates: a project deleted while we wait will never become ready.
+        Callers come here after an answer that showed the project not Ready, so the first
+        probe waits one short interval instead of repeating that answer at once. NotFound
+        propagates: a project deleted while we wait will never become ready.
         """
 
         def probe() -> tuple[bool, dict[str, Any]]:
@@ -51,6 +53,7 @@ class Projects(OrgUnits):
                 f"{_describe(project_id, p)}; not Ready after {timeout:g}s. Check the "
                 "cluster's health in the Run:ai UI, or raise the wait timeout"
             ),
+            probe_at_once=False,
         )
 
     def wait_deleted(self, project_id: str, timeout: float) -> None:

@@ -15,7 +15,9 @@ from pulumi_runai.models.validation import Failure, check_email, check_type, unk
 
 KIND = "user"
 INPUT_KEYS = ("email", "reset_password", "notify", "adopt")
-OUTPUT_KEYS = (*INPUT_KEYS, "user_id", "username", "temp_password", "created_at", "created_by")
+# No created_at/created_by: the create answer is only {id, username, tempPassword}, and reading
+# the user back would double the calls of every user create (the floor is one call).
+OUTPUT_KEYS = (*INPUT_KEYS, "user_id", "username", "temp_password")
 SECRET_OUTPUTS = ("temp_password",)
 NATURAL_KEY = ("email",)
 
@@ -70,8 +72,6 @@ def to_outputs(
         "user_id": str(api["id"]),
         "username": username,
         "temp_password": temp_password,
-        "created_at": api.get("createdAt"),
-        "created_by": api.get("createdBy"),
     }
 
 

@@ -9,7 +9,6 @@ import pulumi
 from pulumi.dynamic import Resource
 
 from pulumi_runai.client import RunaiClient
-from pulumi_runai.errors import NotFound
 from pulumi_runai.models import user as user_model
 from pulumi_runai.resources._provider_base import (
     KindModel,
@@ -26,16 +25,9 @@ class UserProvider(RunaiProvider):
     model: ClassVar[KindModel] = user_model
 
     def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        users = Users(runai)
-        created = users.create(inputs["email"], inputs.get("reset_password"), inputs.get("notify"))
-        # The create answer holds only id, username and tempPassword: read the user once so
-        # created_at/created_by are outputs from the start, or the first refresh of every
-        # stack reports them as drift on each user.
-        try:
-            full = users.get(str(created["id"]))
-        except NotFound:
-            return created
-        return {**full, "tempPassword": created.get("tempPassword")}
+        return Users(runai).create(
+            inputs["email"], inputs.get("reset_password"), inputs.get("notify")
+        )
 
     def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
         return Users(runai).find_by_email(inputs["email"])
@@ -70,8 +62,6 @@ class User(Resource, module="runai", name="User"):
     user_id: pulumi.Output[str]
     username: pulumi.Output[str]
     temp_password: pulumi.Output[str | None]
-    created_at: pulumi.Output[str | None]
-    created_by: pulumi.Output[str | None]
 
     def __init__(
         self,

@@ -13,6 +13,7 @@ on too; the JSON state carries everything else, so separate processes work the s
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import runpy
@@ -173,6 +174,18 @@ def _resolve_stack_outputs() -> Props:
     return result
 
 
+def _quiet_failed_registrations(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Drops asyncio's "exception was never retrieved" report for failed steps.
+
+    When one step fails the SDK stops awaiting the other registrations; their futures are
+    collected later and asyncio would print each harness error again with a traceback. The
+    failure itself is already raised to the caller, so only those reports are dropped.
+    """
+    if isinstance(context.get("exception"), HarnessError):
+        return
+    loop.default_exception_handler(context)
+
+
 def run_program(
     deployment: Deployment,
     program: Program,
@@ -194,6 +207,7 @@ def run_program(
         _settings.SETTINGS.rpc_manager.clear()
         _settings.SETTINGS.outputs.clear()
         loop = _ensure_event_loop()  # type: ignore[no-untyped-call]
+        loop.set_exception_handler(_quiet_failed_registrations)
         # RegisterResource runs on the loop's default executor; size it so that `parallel`
         # (not the executor's default of cpu+4) bounds concurrent steps.
         executor = ThreadPoolExecutor(max_workers=deployment.parallel + 8,

@@ -1,4 +1,4 @@
-"""Process-wide cache of access tokens, keyed by (url, client id), shared by threads.
+"""Process-wide cache of access tokens, keyed by (url, client id, secret digest), shared by threads.
 
 Why process-wide: the dynamic-provider host runs provider methods on 4 threads and builds a
 provider per resource; a token per call (or per provider) would multiply token requests by
@@ -22,6 +22,9 @@ __all__ = ["DEFAULT_LIFETIME", "TokenCache", "jwt_claims", "token_lifetime"]
 # five minutes (a 401 also forces a refresh).
 DEFAULT_LIFETIME = 300.0
 MAX_MARGIN = 60.0
+
+# (url, client id, sha256 of the client secret): never the secret itself.
+TokenKey = tuple[str, str, str]
 
 
 def jwt_claims(token: str) -> dict[str, Any]:
@@ -74,14 +77,14 @@ class TokenCache:
 
     def __init__(self) -> None:
         self._guard = threading.Lock()
-        self._entries: dict[tuple[str, str], _Entry] = {}
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._entries: dict[TokenKey, _Entry] = {}
+        self._locks: dict[TokenKey, threading.Lock] = {}
         self.fetches = 0
 
     def __repr__(self) -> str:
         return f"TokenCache(keys={len(self._entries)}, fetches={self.fetches})"
 
-    def get(self, key: tuple[str, str], fetch: Callable[[], tuple[str, Any]]) -> str:
+    def get(self, key: TokenKey, fetch: Callable[[], tuple[str, Any]]) -> str:
         """A valid token for ``key``; ``fetch`` returns (access token, expiresIn or None)."""
         entry = self._entries.get(key)
         if entry is not None and time.monotonic() < entry.refresh_at:
@@ -99,7 +102,7 @@ class TokenCache:
                 )
             return value
 
-    def invalidate(self, key: tuple[str, str], stale: str) -> None:
+    def invalidate(self, key: TokenKey, stale: str) -> None:
         """Forget ``stale`` (after a 401) unless another thread already replaced it."""
         with self._guard:
             entry = self._entries.get(key)
@@ -112,7 +115,7 @@ class TokenCache:
             self._locks.clear()
             self.fetches = 0
 
-    def _key_lock(self, key: tuple[str, str]) -> threading.Lock:
+    def _key_lock(self, key: TokenKey) -> threading.Lock:
         with self._guard:
             lock = self._locks.get(key)
             if lock is None:

@@ -15,7 +15,9 @@ What it guarantees, and why:
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -105,12 +107,24 @@ def token_requests_made() -> int:
     return _TOKENS.fetches
 
 
+def _verify(settings: Settings) -> bool | str:
+    """The configured CA bundle or skip wins; otherwise the usual CA environment variables."""
+    if settings.verify is True:
+        return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    return settings.verify
+
+
 def _make_session(settings: Settings, pool_size: int) -> requests.Session:
     session = requests.Session()
     adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
-    session.verify = settings.verify
+    # The environment is read once here, not on every request (requests re-reads proxies,
+    # netrc and CA variables per call when trust_env is on, ~0.4 ms each), and a configured
+    # runai:caBundle / insecureSkipVerify is not overridden by REQUESTS_CA_BUNDLE.
+    session.trust_env = False
+    session.proxies = requests.utils.get_environ_proxies(settings.url)
+    session.verify = _verify(settings)
     session.headers.update({"Accept": "application/json", "User-Agent": "pulumi-runai"})
     return session
 
@@ -128,6 +142,10 @@ class RunaiClient:
         self.settings = settings
         self.retry = retry or RetryPolicy()
         self._session = _make_session(settings, pool_size)
+        # The secret is part of the key (as a digest): a client with a wrong or revoked secret
+        # must not be handed a token that another client fetched with the right one.
+        self._token_key = (settings.url, settings.client_id,
+                           hashlib.sha256(settings.client_secret.encode()).hexdigest())
         self._timeout = (min(10.0, settings.timeout), settings.timeout)
         if settings.insecure_skip_verify:
             log.warning("TLS verification is off for %s (runai:insecureSkipVerify)", settings.url)
@@ -254,8 +272,7 @@ class RunaiClient:
     # ----------------------------------------------------------------- machinery
 
     def _token(self) -> str:
-        key = (self.settings.url, self.settings.client_id)
-        return _TOKENS.get(key, self._fetch_token)
+        return _TOKENS.get(self._token_key, self._fetch_token)
 
     def _fetch_token(self) -> tuple[str, Any]:
         """POST /api/v1/token with client credentials; safe to repeat (it creates nothing)."""
@@ -354,7 +371,7 @@ class RunaiClient:
                 return _http.parse_body(resp.content, resp.headers.get("Content-Type"))
             if status == 401 and auth and not refreshed:
                 refreshed = True
-                _TOKENS.invalidate((self.settings.url, self.settings.client_id), token)
+                _TOKENS.invalidate(self._token_key, token)
                 log.info("%s %s: 401, renewing the token once", method, path)
                 continue
             if status == 404 and method == "DELETE" and lost:

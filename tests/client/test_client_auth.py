@@ -68,8 +68,9 @@ def test_a_401_renews_the_token_once_and_the_call_succeeds(
     server = emulator_factory()
     settings = settings_for(server)
     # White-box: plant a token the server will reject, as after a signing-key rotation.
-    client_module._TOKENS.get((settings.url, settings.client_id), lambda: ("revoked", 3600))
-    assert Clusters(get_client(settings)).list()
+    client = get_client(settings)
+    client_module._TOKENS.get(client._token_key, lambda: ("revoked", 3600))
+    assert Clusters(client).list()
     assert [(r["path"], r["status"]) for r in server.requests()] == [
         ("/api/v1/clusters", 401),
         (TOKEN, 200),

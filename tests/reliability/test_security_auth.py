@@ -80,12 +80,6 @@ def test_wrong_client_secret_is_refused_with_a_clear_error(emulator: EmulatorPro
     assert "wrong-secret-value" not in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (client/_token): the process-wide token cache is keyed by (url, client id) "
-    "only, so a client with a wrong or revoked secret is handed the token fetched with the "
-    "right one; fix: key it by the Settings (or url, client id and a hash of the secret)",
-)
 def test_a_wrong_secret_is_refused_even_after_a_right_one(emulator: EmulatorProcess) -> None:
     def client(secret: str) -> RunaiClient:
         return RunaiClient(Settings(url=emulator.url, client_id=emulator.client_id,

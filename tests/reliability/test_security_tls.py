@@ -107,12 +107,6 @@ def test_a_missing_ca_bundle_file_is_a_config_error_naming_both_settings(
                           "runai:caBundle": str(tmp_path / "nope.pem")}, env={})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (client): requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override the "
-    "session's verify, so runai:caBundle is ignored when either is set; fix: pass "
-    "verify=settings.verify on every request in RunaiClient._send",
-)
 def test_ca_bundle_wins_over_a_system_bundle_in_the_environment(
     https_emulator: EmulatorProcess, certificate: Certificate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -122,11 +116,6 @@ def test_ca_bundle_wins_over_a_system_bundle_in_the_environment(
     assert [c["name"] for c in client.get(CLUSTERS)] == ["local"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (client): with REQUESTS_CA_BUNDLE set, runai:insecureSkipVerify is ignored "
-    "too (same cause as above)",
-)
 def test_insecure_skip_verify_is_honoured_with_a_system_bundle_in_the_environment(
     https_emulator: EmulatorProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:

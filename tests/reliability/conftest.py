@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import ipaddress
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,16 @@ def _fresh_process_state() -> Iterator[None]:
     reset_process_state()
     yield
     reset_process_state()
+
+
+@pytest.fixture(autouse=True)
+def _collect_failed_futures() -> Iterator[None]:
+    """A failed harness run leaves asyncio futures whose exceptions nobody retrieved; their
+    finalizers, run by a later GC in the middle of pytest formatting another test's traceback,
+    have made CPython 3.11.7 raise "AST constructor recursion depth mismatch" (INTERNALERROR,
+    session aborted). Collecting after each test runs them at a harmless moment."""
+    yield
+    gc.collect()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
 import requests
@@ -105,6 +106,20 @@ def reset_process_state() -> None:
 def token_requests_made() -> int:
     """How many tokens this process fetched since the last reset (for tests and benchmarks)."""
     return _TOKENS.fetches
+
+
+# How far the control plane's clock may lag ours when judging whether it made an object.
+CLOCK_SKEW = timedelta(seconds=120)
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _verify(settings: Settings) -> bool | str:
@@ -193,6 +208,7 @@ class RunaiClient:
         """
         policy = self.retry
         started = time.monotonic()
+        posted_at = datetime.now(UTC)
         attempt = 0
         lost = False
         while True:
@@ -204,7 +220,7 @@ class RunaiClient:
                     found = find_existing()
                     if found is not None:
                         log.info("POST %s: 409 after a lost answer; using the object found", path)
-                        return found
+                        return self._claim(found, posted_at, path)
                 raise
             except (TransportError, ServerError) as exc:
                 if isinstance(exc, ServerError) and exc.status not in _LOST_STATUSES:
@@ -220,11 +236,35 @@ class RunaiClient:
                 found = find_existing()
                 if found is not None:
                     log.info("POST %s: the object exists; not posting again", path)
-                    return found
+                    return self._claim(found, posted_at, path)
                 wait = policy.backoff(attempt)
                 if not policy.may_retry(attempt, started, wait):
                     raise
                 time.sleep(wait)
+
+    def _claim(self, found: dict[str, Any], posted_at: datetime, path: str) -> dict[str, Any]:
+        """The object a lost-answer lookup found, if this create can have made it.
+
+        A refused POST (503 before commit) looks exactly like a lost answer, so the lookup may
+        find an object someone else made with the same key. Taking that over silently would be
+        an adoption nobody asked for: it must have been created by this client, no earlier
+        than this create started (less a margin for clock skew). Otherwise it is a Conflict
+        that names it, and the caller's adopt flag decides.
+        """
+        created_by = found.get("createdBy")
+        created_at = _parse_time(found.get("createdAt"))
+        ours = (created_by in (None, self.settings.client_id)
+                and (created_at is None or created_at >= posted_at - CLOCK_SKEW))
+        if ours:
+            return found
+        raise Conflict(
+            409,
+            f"the answer to this create was lost and an object with the same key exists "
+            f"(id {found.get('id')}, created by {created_by} at {found.get('createdAt')}) "
+            "that this create did not make",
+            method="POST",
+            path=path,
+        )
 
     def list_all(
         self,

@@ -76,7 +76,6 @@ def soak(emulator: EmulatorProcess, tmp_path: Path, size: int) -> None:
     live_ids = {str(o["id"]) for kind in ("departments", "projects", "users", "access_rules")
                 for o in state[kind]}
     assert set(state_ids(stack).values()) <= live_ids
-    assert report["up"]["lost_after_commit"] > 0 and report["up"]["429"] > 0, report
 
     # 2. A quota change converges: updates only, the emulator shows the new quotas.
     emulator.clear_requests()
@@ -104,6 +103,9 @@ def soak(emulator: EmulatorProcess, tmp_path: Path, size: int) -> None:
     assert [d["name"] for d in emulator.state()["departments"]] == ["default"]
     assert state_ids(stack) == {}
 
+    # The faults really fired (summed over the phases, so a small fleet cannot dodge them).
+    phases = [report[p] for p in ("up", "quota_change", "destroy")]
+    assert all(sum(p[k] for p in phases) > 0 for k in ("429", "503", "lost_after_commit")), report
     print("\nSOAK " + json.dumps(report))
     target = os.environ.get("RUNAI_SOAK_REPORT")
     if target:

@@ -47,6 +47,19 @@ def test_mandatory_violation_stops_before_the_step(make_stack: Callable[..., Sta
     assert [v.policy_name for v in result.violations] == ["note"]
 
 
+def test_preview_reports_every_mandatory_violation_then_fails(make_stack: Callable[..., Stack],
+                                                              files: Path) -> None:
+    def two_forbidden() -> None:
+        for key in ("a", "b"):
+            toyprov.File(key, dir=str(files), key=key, content="forbidden")
+
+    with pytest.raises(PolicyViolationError) as stopped:
+        make_stack(analyzers=[no_forbidden]).preview(two_forbidden)
+    assert sorted(v.message for v in stopped.value.violations) == [
+        "a is forbidden", "b is forbidden"]
+    assert toyprov.journal(str(files)) == []
+
+
 def test_stack_analyzers_see_outputs_after_the_deployment(make_stack: Callable[..., Stack],
                                                           files: Path) -> None:
     counter = StackCounter()

@@ -2,7 +2,9 @@
 
 Anything with ``analyze(resource)`` and/or ``analyze_stack(resources)`` fits (for example
 :class:`~pulumi_runai.testing.policy_host.PolicyPackHost`); a bare callable is a resource
-analyzer. Mandatory violations stop the deployment; others are reported on the result.
+analyzer. A mandatory violation stops an update before the resource's step; a preview goes
+on, reports every violation and then fails, as the engine's dry run does. Others are
+reported on the result.
 """
 
 from __future__ import annotations

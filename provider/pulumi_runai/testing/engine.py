@@ -123,9 +123,20 @@ class Deployment:
             self.state.save()
 
     def _gate(self, violations: Sequence[Violation]) -> None:
+        """Stop on a mandatory violation; in preview, note it and go on, as the engine does.
+
+        The engine's step generator marks a resource invalid only when it is not a dry run;
+        a preview reports every violation of every resource and fails at the end.
+        """
         with self._lock:
             self.violations.extend(violations)
         mandatory = [v for v in violations if v.mandatory]
+        if mandatory and not self.preview:
+            raise PolicyViolationError(mandatory)
+
+    def _fail_preview_on_violations(self) -> None:
+        with self._lock:
+            mandatory = [v for v in self.violations if v.mandatory]
         if mandatory:
             raise PolicyViolationError(mandatory)
 
@@ -267,6 +278,8 @@ class Deployment:
                              tuple(r.dependencies))
             for r in final if r.custom
         ]))
+        if self.preview:
+            self._fail_preview_on_violations()
         return self.result(stack_outputs if stack_outputs is not None else {})
 
     def _final_resources(self) -> list[ResourceState]:

@@ -137,7 +137,7 @@ def organization(cluster_id: str) -> None:
         resources=[{"node_pool": "default", "gpu": {"deserved": 2, "limit": 4}}],
     )
     user = runai.User("jane", email="jane@example.com")
-    runai.AccessRule(
+    rule = runai.AccessRule(
         "jane-in-team-a",
         subject_type="user",
         subject_id=user.email,
@@ -146,6 +146,8 @@ def organization(cluster_id: str) -> None:
         role_name="L1 researcher",
     )
     pulumi.export("project_phase", project.phase)
+    # The wire carries numbers as floats; the program must still see the role id as an int.
+    pulumi.export("role_id_type", rule.role_id.apply(lambda v: type(v).__name__))
 
 
 def test_real_host_up_noop_refresh_destroy(
@@ -168,6 +170,7 @@ def test_real_host_up_noop_refresh_destroy(
     first = stack.up(program)
     assert set(first.ops().values()) == {"create"}
     assert first.stack_outputs["project_phase"] == "Ready"
+    assert first.stack_outputs["role_id_type"] == "int"
     assert "temp_password" in first.secret_outputs["jane"]
     assert set(stack.up(program).ops(include_same=True).values()) == {"same"}
 

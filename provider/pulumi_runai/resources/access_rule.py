@@ -4,7 +4,7 @@ scope. No update API: every change replaces the rule."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pulumi
 from pulumi.dynamic import Resource
@@ -59,19 +59,23 @@ class AccessRuleProvider(RunaiProvider):
 class AccessRule(Resource, module="runai", name="AccessRule"):
     """An access rule. Give the role as `role_name` (resolved to its id) or `role_id`."""
 
-    subject_type: pulumi.Output[str]
-    subject_id: pulumi.Output[str]
-    scope_type: pulumi.Output[str]
-    scope_id: pulumi.Output[str]
+    # Evaluated by the SDK for every instance; kept at run time because it casts the wire's
+    # float (protobuf Struct numbers) to int.
     role_id: pulumi.Output[int]
-    role_name: pulumi.Output[str]
-    cluster_id: pulumi.Output[str | None]
-    adopt: pulumi.Output[bool]
-    access_rule_id: pulumi.Output[str]
-    scope_name: pulumi.Output[str | None]
-    phase: pulumi.Output[str | None]
-    created_at: pulumi.Output[str | None]
-    created_by: pulumi.Output[str | None]
+    if TYPE_CHECKING:  # for editors and mypy; at run time the SDK would re-evaluate these
+        # string annotations for every instance (~0.5 ms per resource)
+        subject_type: pulumi.Output[str]
+        subject_id: pulumi.Output[str]
+        scope_type: pulumi.Output[str]
+        scope_id: pulumi.Output[str]
+        role_name: pulumi.Output[str]
+        cluster_id: pulumi.Output[str | None]
+        adopt: pulumi.Output[bool]
+        access_rule_id: pulumi.Output[str]
+        scope_name: pulumi.Output[str | None]
+        phase: pulumi.Output[str | None]
+        created_at: pulumi.Output[str | None]
+        created_by: pulumi.Output[str | None]
 
     def __init__(
         self,

@@ -42,11 +42,16 @@ def dep_body(cluster_id: str, pool: dict[str, Any], name: str) -> dict[str, Any]
 
 
 def test_429_storm_on_reads_and_creates(
-    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+    settings: Settings, emulator: EmulatorProcess, cluster_id: str
 ) -> None:
+    # Odds per CI run: the 16 POSTs or the 16 GETs all escaping the storm, 2 * 0.4**16 < 1e-6;
+    # one of the 32 calls spending its 50 attempts on 429s, 32 * 0.6**50 < 1e-9. (At 0.4 with
+    # the default 10 attempts: 2 * 0.6**16 = 6e-4 plus 32 * 0.4**10 = 3e-3.) The bounded
+    # budget itself is test_a_post_under_a_total_outage_gives_up_bounded_and_creates_nothing.
+    client = RunaiClient(settings, retry=RetryPolicy(max_attempts=50))
     pool = NodePools(client).by_name(cluster_id, "default")
     deps = Departments(client)
-    emulator.set_faults(rateLimitRate=0.4)
+    emulator.set_faults(rateLimitRate=0.6)
 
     def work(n: int) -> str:
         created = deps.create(dep_body(cluster_id, pool, f"storm-{n}"))
@@ -62,11 +67,15 @@ def test_429_storm_on_reads_and_creates(
 
 
 def test_503s_on_every_verb(
-    client: RunaiClient, emulator: EmulatorProcess, cluster_id: str
+    settings: Settings, emulator: EmulatorProcess, cluster_id: str
 ) -> None:
+    # Odds per CI run: no 503 among the 30 writes, 0.6**30 < 1e-6; one of ~40 calls failing
+    # 40 attempts in a row, 40 * 0.4**40 < 1e-14. (At 0.35 with the default 10 attempts:
+    # 0.65**30 = 2e-6 plus 40 * 0.35**10 = 1e-3.)
+    client = RunaiClient(settings, retry=RetryPolicy(max_attempts=40))
     pool = NodePools(client).by_name(cluster_id, "default")
     deps = Departments(client)
-    emulator.set_faults(errorRate=0.35)
+    emulator.set_faults(errorRate=0.4)
 
     def work(n: int) -> None:
         created = deps.create(dep_body(cluster_id, pool, f"flaky-{n}"))
@@ -96,7 +105,8 @@ def test_drop_after_commit_never_duplicates_any_kind(
     role = Roles(client).by_name("Viewer")
     parent = Departments(client).find(cluster_id, "default")
     assert parent is not None
-    emulator.set_faults(dropAfterCommitRate=0.75)  # no kind escapes a drop (p < 1e-4)
+    # No kind escapes a drop: 4 kinds * 0.1**8 < 1e-7 (at 0.75 it was 4 * 0.25**8 = 6e-5).
+    emulator.set_faults(dropAfterCommitRate=0.9)
 
     def work(n: int) -> tuple[str, str, str, str]:
         dep = Departments(client).create(dep_body(cluster_id, pool, f"drop-dep-{n}"))

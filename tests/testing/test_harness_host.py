@@ -59,5 +59,7 @@ def test_a_process_that_prints_no_port_is_reported(tmp_path: Path) -> None:
     fake = tmp_path / "fakepy"
     fake.write_text(f"#!{sys.executable}\nprint('not a port')\n")
     fake.chmod(0o755)
-    with pytest.raises(HostStartError, match="not a port"):
-        ProviderHost(python=str(fake), start_timeout=10)
+    # The host starts in the background; the first call reports why it could not.
+    with ProviderHost(python=str(fake), start_timeout=10) as host:
+        with pytest.raises(HostStartError, match="not a port"):
+            host.plugin_version()

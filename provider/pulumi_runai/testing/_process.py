@@ -29,9 +29,14 @@ class PluginProcess:
         env: Mapping[str, str],
         what: str,
         start_timeout: float = 30.0,
+        wait: bool = True,
     ) -> None:
         self.what = what
+        self.start_timeout = start_timeout
         self._stderr: list[str] = []
+        self._ready_lock = threading.Lock()
+        self.port = 0
+        self.channel: grpc.Channel | None = None
         self.proc = subprocess.Popen(
             list(argv),
             cwd=cwd,
@@ -43,15 +48,30 @@ class PluginProcess:
         )
         self._drainer = threading.Thread(target=self._drain_stderr, daemon=True)
         self._drainer.start()
-        self.port = self._read_port(start_timeout)
-        self.channel = grpc.insecure_channel(f"127.0.0.1:{self.port}")
-        try:
-            grpc.channel_ready_future(self.channel).result(timeout=start_timeout)
-        except grpc.FutureTimeoutError as exc:
-            self.close()
-            raise HostStartError(
-                f"{what} did not accept connections: {self.stderr_text()}"
-            ) from exc
+        if wait:
+            self.wait_ready()
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def wait_ready(self) -> grpc.Channel:
+        """Read the port and connect (once); ``wait=False`` callers overlap this with work."""
+        with self._ready_lock:
+            if self.channel is not None:
+                return self.channel
+            self.port = self._read_port(self.start_timeout)
+            channel = grpc.insecure_channel(f"127.0.0.1:{self.port}")
+            try:
+                grpc.channel_ready_future(channel).result(timeout=self.start_timeout)
+            except grpc.FutureTimeoutError as exc:
+                channel.close()
+                self.close()
+                raise HostStartError(
+                    f"{self.what} did not accept connections: {self.stderr_text()}"
+                ) from exc
+            self.channel = channel
+            return channel
 
     def _drain_stderr(self) -> None:
         assert self.proc.stderr is not None

@@ -179,7 +179,8 @@ class Deployment:
         if failures:
             raise CheckFailedError(urn, failures)
         checked = annotate_secrets(checked, spec.inputs, [])
-        self._gate(analyze_resource(self.analyzers, self._analyzed(urn, spec, checked)))
+        if self.analyzers:
+            self._gate(analyze_resource(self.analyzers, self._analyzed(urn, spec, checked)))
         new = ResourceState(
             urn=urn, type=spec.type, name=spec.name, inputs=checked, parent=spec.parent,
             dependencies=list(spec.dependencies), additional_secret_outputs=aso,
@@ -272,7 +273,7 @@ class Deployment:
             with self.state.lock:
                 self.state.stack_outputs = stack_outputs
                 self.state.save()
-        final = self._final_resources()
+        final = self._final_resources() if self.analyzers else []
         self._gate(analyze_stack(self.analyzers, [
             AnalyzedResource(r.type, r.urn, r.name, plain(r.outputs), r.parent,
                              tuple(r.dependencies))

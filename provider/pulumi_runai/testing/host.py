@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from ._process import PluginProcess
 from ._wire import Props, from_struct, plain, to_struct
-from .errors import ProviderError
+from .errors import HostStartError, ProviderError
 
 T = TypeVar("T")
 
@@ -89,7 +90,13 @@ class ProviderHost:
         env: Mapping[str, str] | None = None,
         python: str = sys.executable,
         start_timeout: float = 30.0,
+        config: Props | None = None,
     ) -> None:
+        """``config``, when given, is sent with Configure as soon as the host is up.
+
+        The host starts in the background (as the engine starts plugins while the program
+        runs): the first call waits for it, and a start failure is raised there.
+        """
         full_env = dict(os.environ)
         full_env["PULUMI_PROJECT"] = project
         full_env.update(env or {})
@@ -100,9 +107,44 @@ class ProviderHost:
             env=full_env,
             what="dynamic provider host",
             start_timeout=start_timeout,
+            wait=False,
         )
-        self.port = self._process.port
-        self._stub = provider_pb2_grpc.ResourceProviderStub(self._process.channel)
+        self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
+        self._start_error: BaseException | None = None
+        self._started = threading.Event()
+        self._starter = threading.Thread(
+            target=self._start, args=(config,), name="provider-host-start", daemon=True
+        )
+        self._starter.start()
+
+    def _start(self, config: Props | None) -> None:
+        try:
+            channel = self._process.wait_ready()
+            self._stub = provider_pb2_grpc.ResourceProviderStub(channel)
+            if config is not None:
+                self._configure(config)
+        except BaseException as exc:  # re-raised by the first call
+            self._start_error = exc
+        finally:
+            self._started.set()
+
+    def _ready_stub(self) -> provider_pb2_grpc.ResourceProviderStub:
+        if not self._started.wait(self._process.start_timeout + 10):
+            raise HostStartError("dynamic provider host did not start in time")
+        if self._start_error is not None:
+            raise self._start_error
+        assert self._stub is not None
+        return self._stub
+
+    @property
+    def port(self) -> int:
+        self._ready_stub()
+        return self._process.port
+
+    @property
+    def pid(self) -> int:
+        """The host's process id (to watch its memory or kill it in crash tests)."""
+        return self._process.pid
 
     def __enter__(self) -> ProviderHost:
         return self
@@ -112,6 +154,7 @@ class ProviderHost:
 
     def close(self) -> None:
         self._process.close()
+        self._starter.join(timeout=self._process.start_timeout)
 
     @property
     def stderr(self) -> str:
@@ -119,8 +162,15 @@ class ProviderHost:
         return self._process.stderr_text()
 
     def _call(self, method: str, request: Any, pick: Callable[[Any], T]) -> T:
+        return self._call_on(self._ready_stub(), method, request, pick)
+
+    @staticmethod
+    def _call_on(
+        stub: provider_pb2_grpc.ResourceProviderStub, method: str, request: Any,
+        pick: Callable[[Any], T],
+    ) -> T:
         try:
-            response = getattr(self._stub, method)(request)
+            response = getattr(stub, method)(request)
         except grpc.RpcError as err:
             code = err.code().name if hasattr(err, "code") else "UNKNOWN"
             details = err.details() if hasattr(err, "details") else str(err)
@@ -132,10 +182,15 @@ class ProviderHost:
 
     def configure(self, config: Props) -> bool:
         """Send the whole namespaced stack config; returns the host's ``supportsPreview``."""
+        self._ready_stub()
+        return self._configure(config)
+
+    def _configure(self, config: Props) -> bool:
+        assert self._stub is not None
         request = provider_pb2.ConfigureRequest(
             args=to_struct(config), acceptSecrets=True, acceptResources=True
         )
-        return self._call("Configure", request, lambda r: bool(r.supportsPreview))
+        return self._call_on(self._stub, "Configure", request, lambda r: bool(r.supportsPreview))
 
     def check(self, urn: str, olds: Props, news: Props) -> tuple[Props, list[tuple[str, str]]]:
         request = provider_pb2.CheckRequest(

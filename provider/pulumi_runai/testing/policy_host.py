@@ -58,7 +58,7 @@ class PolicyPackHost:
             [python, "-u", "__main__.py", "127.0.0.1:0"],
             cwd=Path(pack_dir), env=full_env, what="policy pack", start_timeout=start_timeout,
         )
-        self._stub = analyzer_pb2_grpc.AnalyzerStub(self._process.channel)
+        self._stub = analyzer_pb2_grpc.AnalyzerStub(self._process.wait_ready())
         info = self._call("GetAnalyzerInfo", empty_pb2.Empty())
         self.name: str = info.name
         self.policies: dict[str, Level] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._wire import PROVIDER_KEY, Props, plain, secret_keys
+from ._wire import PROVIDER_KEY, Props, plain_copy, secret_keys
 from .analyzers import Violation
 
 
@@ -41,7 +41,7 @@ class Result:
     @property
     def outputs(self) -> dict[str, Props]:
         return {
-            name: {k: v for k, v in plain(props).items() if k != PROVIDER_KEY}
+            name: {k: v for k, v in plain_copy(props).items() if k != PROVIDER_KEY}
             for name, props in self.raw_outputs.items()
         }
 
@@ -51,7 +51,7 @@ class Result:
 
     @property
     def stack_outputs(self) -> Props:
-        result: Props = plain(self.raw_stack_outputs)
+        result: Props = plain_copy(self.raw_stack_outputs)
         return result
 
     @property

@@ -82,9 +82,9 @@ class Stack:
         self, program: Program | None, preview: bool, body: Callable[[Deployment], R]
     ) -> R:
         state = self.state
+        # The host starts and is configured in the background while the program runs.
         with ProviderHost(cwd=self._host_cwd(program), project=self.project, env=self.env,
-                          python=self.python) as host:
-            host.configure(self._host_config())
+                          python=self.python, config=self._host_config()) as host:
             deployment = Deployment(host, state, project=self.project, stack=self.stack,
                                     preview=preview, analyzers=self.analyzers,
                                     parallel=self.parallel)

@@ -103,8 +103,10 @@ def test_project_wait_ready_times_out_naming_project_and_phase(
             "resources": quota(pool, 1),
         }
     )
+    # Polls at 0.05, 0.15, 0.35, 0.75 and 1.5 s: at most 5 however fast the server, and at
+    # least 3 unless the first two polls take over a second (at 0.5 s, 0.35 s of delay sufficed).
     with pytest.raises(WaitTimeout) as info:
-        Projects(client).wait_ready(created["id"], timeout=0.5)
+        Projects(client).wait_ready(created["id"], timeout=1.5)
     assert "'slow'" in str(info.value)
     assert "last phase Creating" in str(info.value)
     polls = [r for r in server.requests() if r["path"].endswith(f"/projects/{created['id']}")]

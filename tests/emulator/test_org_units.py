@@ -47,13 +47,16 @@ def test_duplicate_names_conflict(emulator: EmulatorProcess) -> None:
 def test_project_phase_follows_ready_delay(
     emulator_factory: Callable[..., EmulatorProcess],
 ) -> None:
-    server = emulator_factory("--ready-delay", "0.4")
+    # 1 s, not less: the GET right after the DELETE must land while the project is Deleting,
+    # even when a loaded machine stalls between the two requests.
+    server = emulator_factory("--ready-delay", "1")
     api = Api(server)
     project = api.project("slow")
     assert project["status"]["phase"] == "Creating" and project["status"]["namespace"] is None
     deadline = time.monotonic() + 5
     phase = "Creating"
     while phase != "Ready" and time.monotonic() < deadline:
+        time.sleep(0.02)
         phase = api.get(f"{PROJECTS}/{project['id']}").json()["status"]["phase"]
     assert phase == "Ready"
 
@@ -62,6 +65,7 @@ def test_project_phase_follows_ready_delay(
     assert api.get(f"{PROJECTS}/{project['id']}").json()["status"]["phase"] == "Deleting"
     status = 200
     while status == 200 and time.monotonic() < deadline + 5:
+        time.sleep(0.02)
         status = api.get(f"{PROJECTS}/{project['id']}").status_code
     assert status == 404
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -50,10 +51,15 @@ class ApiMiddleware:
             "query": scope.get("query_string", b"").decode("latin-1"),
             "status": 0,
             "clientId": None,
+            # Wall-clock seconds when the request arrived and when it was answered, so that
+            # tests can see how many requests a client had in flight at once.
+            "start": time.time(),
+            "end": 0.0,
         }
         try:
             await self._handle(scope, receive, send, entry)
         finally:
+            entry["end"] = time.time()
             self.log.append(entry)
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send,

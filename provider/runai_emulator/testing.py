@@ -136,9 +136,21 @@ class EmulatorProcess:
         return response
 
     def requests(self) -> list[dict[str, Any]]:
-        """The API request log: method, path, query, status, clientId (in order)."""
+        """The API request log: method, path, query, status, clientId, start, end (in order)."""
         result: list[dict[str, Any]] = self._control("GET", "requests").json()
         return result
+
+    def peak_in_flight(self, requests: list[dict[str, Any]] | None = None) -> int:
+        """The most API requests that were being served at the same moment."""
+        events = sorted(
+            (t, step) for r in (self.requests() if requests is None else requests)
+            for t, step in ((r["start"], 1), (r["end"], -1))
+        )
+        peak = current = 0
+        for _, step in events:  # at equal times an answer (-1) sorts before an arrival
+            current += step
+            peak = max(peak, current)
+        return peak
 
     def clear_requests(self) -> None:
         self._control("DELETE", "requests")

@@ -35,6 +35,7 @@ from pulumi_runai.client import RunaiClient, get_client
 from pulumi_runai.errors import ConfigError, Conflict, NotFound, RunaiError
 from pulumi_runai.models.fields import Diff
 from pulumi_runai.models.validation import Failure
+from pulumi_runai.resources._host_threads import widen_host_threads
 from pulumi_runai.settings import Settings
 
 INPUTS_KEY = "__inputs"
@@ -46,7 +47,11 @@ CONFIG_KEYS = (
     "runai:insecureSkipVerify",
     "runai:timeout",
     "runai:waitTimeout",
+    "runai:hostThreads",
 )
+DEFAULT_HOST_THREADS = 16
+"""Provider calls the dynamic host serves at once (Pulumi's host alone serves 4); see
+`_host_threads`. Override with stack config `runai:hostThreads` or env `RUNAI_HOST_THREADS`."""
 DEFAULT_WAIT_TIMEOUT = 300.0
 """Seconds a project may take to become Ready (or to disappear after delete). Override with
 stack config `runai:waitTimeout` or env `RUNAI_WAIT_TIMEOUT`."""
@@ -67,6 +72,25 @@ def client() -> RunaiClient:
     with _config_lock:
         config = dict(_config)
     return get_client(Settings.resolve(config, os.environ))
+
+
+def host_threads() -> int:
+    """How many provider calls the dynamic host may serve at once (runai:hostThreads)."""
+    with _config_lock:
+        raw = _config.get("runai:hostThreads")
+    raw = raw or os.environ.get("RUNAI_HOST_THREADS")
+    if not raw:
+        return DEFAULT_HOST_THREADS
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ConfigError(
+            f"runai:hostThreads / RUNAI_HOST_THREADS must be a whole number of threads, at "
+            f"least 1 (4 keeps the host as Pulumi ships it), got {raw!r}"
+        )
+    return value
 
 
 def wait_timeout() -> float:
@@ -116,6 +140,7 @@ class RunaiProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         remember_config({key: req.config.get(key) for key in CONFIG_KEYS})
+        widen_host_threads(host_threads())
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         failures = [CheckFailure(f.property, f.reason) for f in self.model.validate(news)]

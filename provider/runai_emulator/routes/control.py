@@ -28,7 +28,7 @@ def _faults(request: Request) -> Faults:
 
 @router.get("/_emulator/requests")
 async def list_requests(request: Request) -> Response:
-    """The API requests received, in order: method, path, query, status, clientId."""
+    """The API requests received, in order: method, path, query, status, clientId, start, end."""
     return ok(_log(request).entries())
 
 

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pulumi_runai.resources._provider_base import DEFAULT_HOST_THREADS
 from runai_emulator.testing import EmulatorProcess
 
 from . import cpu_check_diff, emulator_load, report
@@ -23,7 +24,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="comma-separated N")
     parser.add_argument("--latency-ms", type=float, default=20.0,
                         help="emulator latency per request")
-    parser.add_argument("--parallel", type=int, default=8, help="harness step parallelism")
+    parser.add_argument("--parallel", type=int, default=DEFAULT_HOST_THREADS,
+                        help="harness step parallelism (pulumi up itself is unbounded)")
+    parser.add_argument("--host-threads", type=int, default=DEFAULT_HOST_THREADS,
+                        help="runai:hostThreads for the provider runs")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="output directory")
     parser.add_argument("--skip-side-checks", action="store_true",
                         help="skip the emulator GET/s and check+diff CPU measurements")
@@ -52,6 +56,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     results: dict[str, Any] = {
         "latency_ms": args.latency_ms,
         "parallel": args.parallel,
+        "host_threads": args.host_threads,
         "concurrency": 0,
         "checks": {} if args.skip_side_checks else side_checks(),
         "runs": [],
@@ -59,7 +64,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for name, value in results["checks"].items():
         print(f"{name}: {value}")
     for n in args.sizes:
-        run = run_size(n, args.latency_ms, args.parallel)
+        run = run_size(n, args.latency_ms, args.parallel, args.host_threads)
         results["concurrency"] = run["concurrency"]
         results["runs"].append(run)
         for line in report.summary_lines({"runs": [run]}):

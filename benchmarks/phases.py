@@ -7,6 +7,7 @@ made it.
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from collections.abc import Callable, Mapping
@@ -18,7 +19,7 @@ from runai_emulator.testing import EmulatorProcess
 from .measure import FloorCheck, PhaseRequests, check_floor, summarise
 from .memory import HostMemoryWatcher
 
-HOST_THREADS = 4  # the dynamic-provider host serves gRPC on 4 worker threads
+CORES = os.cpu_count() or 1
 
 
 @dataclass
@@ -32,6 +33,7 @@ class PhaseResult:
     host_peak_mib: float = 0.0
     host_processes: int = 0
     children_cpu_s: float = 0.0
+    cpu_s: float = 0.0  # this process + its children + the emulator: the whole machine's work
     extra: dict[str, Any] = field(default_factory=dict)
 
     def ideal_s(self, latency_ms: float, concurrency: int) -> float:
@@ -54,6 +56,9 @@ class PhaseResult:
             "host_peak_mib": round(self.host_peak_mib, 1),
             "host_processes": self.host_processes,
             "children_cpu_s": round(self.children_cpu_s, 3),
+            "cpu_s": round(self.cpu_s, 3),
+            # No schedule can beat the CPU work spread over every core of the machine.
+            "cpu_floor_s": round(self.cpu_s / CORES, 3),
             **self.extra,
         }
 
@@ -61,6 +66,21 @@ class PhaseResult:
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds of a running process (user + system), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(
@@ -80,15 +100,18 @@ def measure(
     """
     emulator.clear_requests()
     cpu_before = _children_cpu()
+    machine_before = cpu_before + _own_cpu() + process_cpu(emulator.pid)
     with HostMemoryWatcher() as watcher:
         started = time.perf_counter()
         value = action()
         wall = time.perf_counter() - started
+    children = _children_cpu()
+    machine = children + _own_cpu() + process_cpu(emulator.pid) - machine_before
     requests = summarise(emulator.requests())
     processes = max(1, watcher.hosts)
     floor = (check_floor(floor_phase, requests, affected or {}, processes)
              if floor_phase is not None else None)
     result = PhaseResult(name, runner, resources, wall, requests, floor,
                          host_peak_mib=watcher.peak_mib, host_processes=watcher.hosts,
-                         children_cpu_s=_children_cpu() - cpu_before)
+                         children_cpu_s=children - cpu_before, cpu_s=machine)
     return result, value

@@ -50,16 +50,28 @@ def _floor_verdicts(results: Mapping[str, Any]) -> list[Verdict]:
     ]
 
 
+def _ratio_verdict(run: Mapping[str, Any], runner: str, name: str) -> Verdict:
+    mine = _phase(run, runner, name)
+    ratio = mine["wall_over_ideal"] or 0.0
+    concurrency = run["concurrency"] if runner == "provider" else run["stock_concurrency"]
+    bound = max(mine["ideal_s"], mine.get("cpu_floor_s", 0.0))
+    return Verdict(
+        f"{name} at N={run['n']} within {WALL_FACTOR}x of requests x latency / concurrency "
+        f"({runner}, concurrency {concurrency})", ratio <= WALL_FACTOR,
+        f"{mine['wall_s']:.2f} s vs ideal {mine['ideal_s']:.2f} s = {ratio}x; CPU floor "
+        f"{mine.get('cpu_floor_s', 0.0):.2f} s, so {mine['wall_s'] / bound:.2f}x of "
+        f"max(ideal, CPU floor)" if bound else "no requests")
+
+
 def _speed_verdicts(run: Mapping[str, Any]) -> list[Verdict]:
     found = []
     for name in ("up", "destroy"):
         mine, theirs = _phase(run, "provider", name), _phase(run, "baseline", name)
-        ratio = mine["wall_over_ideal"] or 0.0
         speedup = theirs["wall_s"] / mine["wall_s"] if mine["wall_s"] else 0.0
+        found += [_ratio_verdict(run, "provider", name)]
+        if "stock" in run:
+            found.append(_ratio_verdict(run, "stock", name))
         found += [
-            Verdict(f"{name} at N={run['n']} within {WALL_FACTOR}x of requests x latency / "
-                    f"concurrency", ratio <= WALL_FACTOR,
-                    f"{mine['wall_s']:.2f} s vs ideal {mine['ideal_s']:.2f} s = {ratio}x"),
             Verdict(f"{name} at N={run['n']} at least {SPEEDUP:g}x faster than the baseline, "
                     f"never more requests", speedup >= SPEEDUP and
                     mine["requests"]["total"] <= theirs["requests"]["total"],

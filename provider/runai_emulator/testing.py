@@ -140,6 +140,11 @@ class EmulatorProcess:
         result: list[dict[str, Any]] = self._control("GET", "requests").json()
         return result
 
+    @property
+    def pid(self) -> int:
+        """The server's process id (0 when it is not running)."""
+        return self._proc.pid if self._proc is not None else 0
+
     def peak_in_flight(self, requests: list[dict[str, Any]] | None = None) -> int:
         """The most API requests that were being served at the same moment."""
         events = sorted(

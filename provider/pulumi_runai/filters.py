@@ -30,6 +30,11 @@ def condition(field: str, op: str, value: object) -> str:
     if not field or not field.isidentifier():
         raise ValidationError(f"filter field {field!r} must be an API field name such as clusterId")
     text = _value_text(value)
+    if not text.strip():
+        raise ValidationError(
+            f"filter value for {field!r} is empty; give the {field} to look up (an empty "
+            "filterBy condition is refused by the API)"
+        )
     if "," in text:
         raise ValidationError(
             f"filter value for {field!r} contains a comma ({text!r}); the API's filterBy cannot "

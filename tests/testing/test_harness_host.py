@@ -60,6 +60,6 @@ def test_a_process_that_prints_no_port_is_reported(tmp_path: Path) -> None:
     fake.write_text(f"#!{sys.executable}\nprint('not a port')\n")
     fake.chmod(0o755)
     # The host starts in the background; the first call reports why it could not.
-    with ProviderHost(python=str(fake), start_timeout=10) as host:
-        with pytest.raises(HostStartError, match="not a port"):
-            host.plugin_version()
+    with ProviderHost(python=str(fake), start_timeout=10) as host, \
+            pytest.raises(HostStartError, match="not a port"):
+        host.plugin_version()

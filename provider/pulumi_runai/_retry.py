@@ -23,7 +23,7 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 class RetryPolicy:
     """Bounds and shape of the backoff; the defaults suit a control plane under load."""
 
-    max_attempts: int = 10
+    max_attempts: int = 20
     first_interval: float = 0.05
     multiplier: float = 2.0
     max_interval: float = 1.0
@@ -43,6 +43,16 @@ class RetryPolicy:
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.max_retry_after)
         return self.backoff(attempt, rng)
+
+    def charges(self, status: int, retry_after: float | None) -> bool:
+        """Whether an answer spends one of ``max_attempts``.
+
+        A 429 that says when to come back (a Retry-After of at least the first interval) is the
+        server pacing us, not a failure: under a long throttling storm it would otherwise use
+        up the budget while every call is healthy. ``total_timeout`` still bounds those waits.
+        """
+        return not (status == 429 and retry_after is not None
+                    and retry_after >= self.first_interval)
 
     def may_retry(self, attempt: int, started: float, wait: float) -> bool:
         """True if attempt ``attempt`` may be followed by another after sleeping ``wait``."""

@@ -372,7 +372,7 @@ class RunaiClient:
         retry_lost = retry_any or method in IDEMPOTENT_METHODS
         url = self.settings.url + path
         started = time.monotonic()
-        attempt = 0
+        attempt = 0  # attempts charged to the retry budget (see RetryPolicy.charges)
         refreshed = False
         lost = False
         while True:
@@ -423,6 +423,8 @@ class RunaiClient:
                     lost = True
                 retry_after = parse_retry_after(resp.headers.get("Retry-After"))
                 wait = policy.delay(attempt, retry_after)
+                if not policy.charges(status, retry_after):
+                    attempt -= 1  # paced by the server, not a failed attempt
                 if policy.may_retry(attempt, started, wait):
                     log.info(
                         "%s %s: %d (attempt %d); retrying in %.2fs",

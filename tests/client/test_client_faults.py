@@ -66,6 +66,24 @@ def test_429_storm_on_reads_and_creates(
     assert statuses[("POST", 429)] > 0 and statuses[("GET", 429)] > 0  # the storm did happen
 
 
+def test_a_long_throttle_outlasts_a_small_attempt_budget(
+    emulator: EmulatorProcess, settings_for: Callable[..., Settings]
+) -> None:
+    """Paced 429s (Retry-After 0.1 s) are waited out, not counted against two attempts."""
+    client = RunaiClient(settings_for(emulator), retry=RetryPolicy(max_attempts=2))
+    client.get("/api/v1/clusters")  # the token first, outside the storm
+    emulator.set_faults(rateLimitRate=1.0)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        call = pool.submit(client.get, "/api/v1/clusters")
+        deadline = time.monotonic() + 20
+        while sum(r["status"] == 429 for r in emulator.requests()) < 5:
+            assert not call.done(), call.exception()  # gave up inside the storm
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        emulator.reset_faults()
+        assert len(call.result(timeout=20)) == 1
+
+
 def test_503s_on_every_verb(
     settings: Settings, emulator: EmulatorProcess, cluster_id: str
 ) -> None:

@@ -144,6 +144,13 @@ def test_retry_budget_bounds_attempts_and_time() -> None:
     assert not policy.may_retry(1, now - 0.95, 0.1)
 
 
+def test_a_paced_429_does_not_spend_the_attempt_budget() -> None:
+    policy = RetryPolicy()
+    assert not policy.charges(429, 0.1)  # the server said when to come back
+    assert policy.charges(429, None) and policy.charges(429, 0.0)  # no real pacing
+    assert policy.charges(503, 5.0)
+
+
 # ---- tokens --------------------------------------------------------------------------------
 
 

@@ -51,7 +51,10 @@ class EmulatorProcess:
         self.url = ""
         self.port = 0
         self._proc: subprocess.Popen[str] | None = None
-        self._stderr_path = Path(tempfile.mkstemp(prefix="runai-emulator-", suffix=".err")[1])
+        fd, path = tempfile.mkstemp(prefix="runai-emulator-", suffix=".err")
+        os.close(fd)
+        self._stderr_path = Path(path)
+        self._stderr_kept = ""  # what stderr held when the file was removed by stop()
         self.session = requests.Session()
         cert = _flag(self.extra_args, "--tls-cert", "")
         # a self-signed --tls-cert is its own CA: trust it for the control calls
@@ -86,7 +89,7 @@ class EmulatorProcess:
         try:
             return self._stderr_path.read_text()
         except OSError:
-            return ""
+            return self._stderr_kept
 
     def _kill(self) -> None:
         proc = self._proc
@@ -104,9 +107,12 @@ class EmulatorProcess:
         self._proc = None
 
     def stop(self) -> None:
-        """Terminate, wait, kill on timeout. Safe to call twice."""
+        """Terminate, wait, kill on timeout; remove the stderr file. Safe to call twice."""
         self._kill()
         self.session.close()
+        if self._stderr_path.exists():
+            self._stderr_kept = self.stderr()
+            self._stderr_path.unlink()
 
     def restart(self) -> None:
         """Stop and start on the same db, on the same port when it can be had again."""

@@ -174,6 +174,9 @@ def plot(results: Mapping[str, Any], path: Path) -> None:
     if all(ideal):
         ax_time.plot(sizes, [p["ideal_s"] for p in ideal if p], ":", color="grey",
                      label="ideal up (requests x latency / concurrency)")
+        if all("cpu_floor_s" in p for p in ideal if p):
+            ax_time.plot(sizes, [p["cpu_floor_s"] for p in ideal if p], "--", color="black",
+                         linewidth=0.8, label="CPU floor of up (all processes / cores)")
     for ax, title, unit in ((ax_time, "Wall time", "seconds"), (ax_req, "Run:ai requests",
                                                                   "requests")):
         ax.set_title(f"{title} against N ({results['latency_ms']:g} ms latency)")

@@ -39,8 +39,8 @@ def _cluster_id(emulator: EmulatorProcess) -> str:
 
 def _stack(emulator: EmulatorProcess, parallel: int, host_threads: int,
            state_dir: Path) -> Stack:
-    # In-memory state: the harness's JSON checkpoint after every step costs O(N) per step
-    # (O(N^2) per run) under the state lock; that is the harness, not the provider.
+    # In-memory state: the harness's JSON checkpoint after every step writes the whole file
+    # (O(N) bytes per step); that is the harness, not the provider.
     return Stack(None, project=PROJECT,
                  config={"runai:url": emulator.url, "runai:clientId": emulator.client_id,
                          "runai:hostThreads": str(host_threads)},

@@ -10,7 +10,7 @@ import pulumi_runai as runai
 import pytest
 from pulumi_runai.errors import ConfigError
 from pulumi_runai.resources._host_threads import widen_host_threads
-from pulumi_runai.resources._provider_base import host_threads, remember_config
+from pulumi_runai.resources._provider_base import host_threads, remember_config, wait_timeout
 from pulumi_runai.testing import Stack
 from runai_emulator.testing import EmulatorProcess
 
@@ -44,6 +44,21 @@ def test_a_bad_thread_count_names_the_setting(raw: str,
     try:
         with pytest.raises(ConfigError, match="runai:hostThreads / RUNAI_HOST_THREADS"):
             host_threads()
+    finally:
+        remember_config({})
+
+
+def test_wait_timeout_from_config_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNAI_WAIT_TIMEOUT", "12")
+    try:
+        remember_config({})
+        assert wait_timeout() == 12.0
+        remember_config({"runai:waitTimeout": "2.5"})  # stack config wins
+        assert wait_timeout() == 2.5
+        remember_config({"runai:waitTimeout": "soon"})
+        with pytest.raises(ConfigError, match="runai:waitTimeout / RUNAI_WAIT_TIMEOUT must be a "
+                                              "positive number of seconds, got 'soon'"):
+            wait_timeout()
     finally:
         remember_config({})
 

@@ -74,42 +74,39 @@ def client() -> RunaiClient:
     return get_client(Settings.resolve(config, os.environ))
 
 
+N = TypeVar("N", int, float)
+
+
+def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str) -> N:
+    """A positive number from stack config ``key`` or env ``env``; ConfigError names both."""
+    with _config_lock:
+        raw = _config.get(key)
+    raw = raw or os.environ.get(env)
+    if not raw:
+        return default
+    try:
+        value = parse(raw)
+    except ValueError:
+        value = parse(0)
+    if value <= 0:
+        raise ConfigError(f"{key} / {env} must be {what}, got {raw!r}")
+    return value
+
+
 def host_threads() -> int:
     """How many provider calls the dynamic host may serve at once (runai:hostThreads)."""
-    with _config_lock:
-        raw = _config.get("runai:hostThreads")
-    raw = raw or os.environ.get("RUNAI_HOST_THREADS")
-    if not raw:
-        return DEFAULT_HOST_THREADS
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise ConfigError(
-            f"runai:hostThreads / RUNAI_HOST_THREADS must be a whole number of threads, at "
-            f"least 1 (4 keeps the host as Pulumi ships it), got {raw!r}"
-        )
-    return value
+    return _positive_setting(
+        "runai:hostThreads", "RUNAI_HOST_THREADS", int, DEFAULT_HOST_THREADS,
+        "a whole number of threads, at least 1 (4 keeps the host as Pulumi ships it)",
+    )
 
 
 def wait_timeout() -> float:
     """The project readiness / deletion wait bound, in seconds."""
-    with _config_lock:
-        raw = _config.get("runai:waitTimeout")
-    raw = raw or os.environ.get("RUNAI_WAIT_TIMEOUT")
-    if not raw:
-        return DEFAULT_WAIT_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
-        raise ConfigError(
-            f"runai:waitTimeout / RUNAI_WAIT_TIMEOUT must be a positive number of "
-            f"seconds, got {raw!r}"
-        )
-    return value
+    return _positive_setting(
+        "runai:waitTimeout", "RUNAI_WAIT_TIMEOUT", float, DEFAULT_WAIT_TIMEOUT,
+        "a positive number of seconds",
+    )
 
 
 class KindModel(Protocol):

@@ -1,6 +1,6 @@
 """Retry policy: which answers are worth another try, and how long to wait.
 
-Backoff is exponential with "equal jitter" (half fixed, half random) so that the 4 host threads
+Backoff is exponential with "equal jitter" (half fixed, half random) so that the host threads
 hammered by the same 429 storm spread out, while the first wait stays short (about 0.05 s)
 for the common single blip. Every retry loop is bounded both in attempts and in total time.
 """

@@ -1,6 +1,6 @@
 """Process-wide cache of access tokens, keyed by (url, client id, secret digest), shared by threads.
 
-Why process-wide: the dynamic-provider host runs provider methods on 4 threads and builds a
+Why process-wide: the dynamic-provider host runs provider methods on many threads and builds a
 provider per resource; a token per call (or per provider) would multiply token requests by
 hundreds. One lock per key makes concurrent first calls wait for a single token request.
 """

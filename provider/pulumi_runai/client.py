@@ -2,7 +2,8 @@
 
 What it guarantees, and why:
 
-* one ``requests.Session`` per settings per process, pooled for the host's 4 threads and more;
+* one ``requests.Session`` per settings per process, pooled for the host's threads
+  (runai:hostThreads, 16 by default);
 * one token request per (url, client id) per process in the normal case (``_token``), renewed
   shortly before ``exp`` and once after a 401;
 * GET/PUT/PATCH/DELETE retried on 429 (honouring Retry-After), 502/503/504 and connection

@@ -4,7 +4,8 @@ Why it looks like this:
 * The provider instance holds nothing: the class is pickled by reference into `__provider`,
   so credentials, clients and caches live at module level here and in the client/services.
   `configure()` only records the `runai:*` stack config; settings are resolved per call.
-* The host calls one instance from 4 threads: no per-call state on `self`.
+* The host calls one instance from many threads (runai:hostThreads): no per-call state on
+  `self`.
 * `check`/`diff` never touch the network; `create` adopts or explains a 409; `read` turns a
   404 into "gone"; `delete` treats 404 as done.
 * Outputs carry the checked program inputs under `__inputs` (hidden by Pulumi, no secrets)

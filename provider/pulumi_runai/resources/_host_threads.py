@@ -81,8 +81,11 @@ def _widen(workers: int) -> int | None:
     pool._max_workers = workers
     # An executor starts at most one thread per submit, so calls that queued while the bound
     # was 4 would still wait: one no-op per new thread starts them now.
-    for _ in range(workers - current):
-        pool.submit(_nothing)
+    try:
+        for _ in range(workers - current):
+            pool.submit(_nothing)
+    except RuntimeError:  # the host is shutting down: nothing left to serve faster
+        return current
     log.debug("dynamic host: gRPC worker threads %d -> %d", current, workers)
     return workers
 

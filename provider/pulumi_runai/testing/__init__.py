@@ -5,7 +5,8 @@ subprocess and driven over gRPC with the SDK's stubs (dill round trip of ``__pro
 ``configure()`` with the namespaced stack config, the host's worker threads); the engine's step
 logic for dynamic resources (check, diff against old outputs, create / update / replace with
 create-before-replace by default, same, deletes in reverse dependency order, refresh, destroy,
-preview); secret marking of outputs; a JSON state file so consecutive runs, even in separate
+preview); the resource options ``protect``, ``ignore_changes`` and ``retain_on_delete``;
+secret marking of outputs; a JSON state file so consecutive runs, even in separate
 processes, behave like consecutive ``pulumi up``s; unmodified programs run through
 ``pulumi.runtime.set_mocks`` with dependency order and bounded parallelism; an analyzer hook
 for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC).
@@ -13,9 +14,9 @@ for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC)
 What it does not: it is a test tool, not an engine. No resource plugins other than the Python
 dynamic host (components are plain nodes; other custom resources and invokes are refused), no
 stack backends or secrets providers (secrets are marked, not encrypted), no policy or
-transformation machinery beyond the analyzer hook; protect, ignore_changes,
-replace_on_changes, aliases, retain_on_delete, targets and replacing the dependents of a
-delete-before-replace are not modelled. Programs run one at a time per process.
+transformation machinery beyond the analyzer hook; replace_on_changes, aliases, targets and
+replacing the dependents of a delete-before-replace are not modelled. Programs run one at a
+time per process.
 
 Example::
 

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ._options import apply_ignore_changes, protected_message
 from ._scheduler import run_graph
 from ._wire import UNKNOWN, Props, annotate_secrets, input_diff, plain
 from .analyzers import (
@@ -26,7 +27,7 @@ from .analyzers import (
     analyze_resource,
     analyze_stack,
 )
-from .errors import CheckFailedError, DeploymentError, PolicyViolationError
+from .errors import CheckFailedError, DeploymentError, HarnessError, PolicyViolationError
 from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
 from .results import Result, Step
 from .state import ResourceState, StateFile
@@ -48,6 +49,9 @@ class ResourceSpec:
     additional_secret_outputs: tuple[str, ...] = ()
     delete_before_replace: bool | None = None
     import_id: str = ""
+    protect: bool = False
+    ignore_changes: tuple[str, ...] = ()
+    retain_on_delete: bool = False
 
 
 def make_urn(stack: str, project: str, type_: str, name: str, parent: str = "") -> str:
@@ -175,15 +179,19 @@ class Deployment:
                         started=started)
         old = self.state.get(urn)
         aso = list(spec.additional_secret_outputs)
-        checked, failures = self.host.check(urn, old.inputs if old else {}, spec.inputs)
+        news = spec.inputs
+        if old is not None and spec.ignore_changes:
+            news = apply_ignore_changes(old.inputs, spec.inputs, spec.ignore_changes)
+        checked, failures = self.host.check(urn, old.inputs if old else {}, news)
         if failures:
             raise CheckFailedError(urn, failures)
-        checked = annotate_secrets(checked, spec.inputs, [])
+        checked = annotate_secrets(checked, news, [])
         if self.analyzers:
             self._gate(analyze_resource(self.analyzers, self._analyzed(urn, spec, checked)))
         new = ResourceState(
             urn=urn, type=spec.type, name=spec.name, inputs=checked, parent=spec.parent,
             dependencies=list(spec.dependencies), additional_secret_outputs=aso,
+            protect=spec.protect, retain_on_delete=spec.retain_on_delete,
         )
         if old is None:
             return self._create(new, started)
@@ -200,9 +208,12 @@ class Deployment:
         if not changes_some:
             # SameStep keeps the OLD outputs (and the old __provider) but stores new inputs.
             self._commit(replace(old, inputs=checked, parent=spec.parent,
-                                 dependencies=list(spec.dependencies)))
+                                 dependencies=list(spec.dependencies), protect=spec.protect,
+                                 retain_on_delete=spec.retain_on_delete))
             return replace(base, outputs=old.outputs)
         if answer.replaces:
+            if spec.protect:
+                raise HarnessError(protected_message(urn, "replace"))
             dbr = answer.delete_before_replace
             if spec.delete_before_replace is not None:
                 dbr = spec.delete_before_replace
@@ -232,7 +243,8 @@ class Deployment:
             self._commit(replace(new, outputs=new.inputs))
             return replace(base, op="replace", id="", outputs=new.inputs)
         if dbr:
-            self.host.delete(old.urn, old.id, old.outputs, old.inputs)
+            if not old.retain_on_delete:
+                self.host.delete(old.urn, old.id, old.outputs, old.inputs)
             self._commit(None, drop=old)
         else:
             # Create-before-replace: the old object stays (pending delete) until the end.
@@ -319,8 +331,10 @@ class Deployment:
     def _delete_one(self, res: ResourceState) -> None:
         op = "delete-replaced" if res.pending_delete else "delete"
         started = time.monotonic()
+        if res.protect and not res.pending_delete:
+            raise HarnessError(protected_message(res.urn, "delete"))
         if not self.preview:
-            if res.custom and not res.external:
+            if res.custom and not res.external and not res.retain_on_delete:
                 self.host.delete(res.urn, res.id, res.outputs, res.inputs)
             self._commit(None, drop=res)
         self._record(Step(op, res.urn, res.type, res.name, res.id, started=started,

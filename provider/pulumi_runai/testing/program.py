@@ -59,6 +59,9 @@ class _Registration(_mocks.MockResourceArgs):
         self.delete_before_replace: bool | None = (
             bool(request.deleteBeforeReplace) if request.deleteBeforeReplaceDefined else None
         )
+        self.protect = bool(request.protect)
+        self.ignore_changes = tuple(request.ignoreChanges)
+        self.retain_on_delete = bool(request.retainOnDelete)
 
 
 class ForwardingMocks(pulumi.runtime.Mocks):
@@ -91,6 +94,9 @@ class ForwardingMocks(pulumi.runtime.Mocks):
             additional_secret_outputs=reg.additional_secret_outputs if reg else (),
             delete_before_replace=reg.delete_before_replace if reg else None,
             import_id=args.resource_id or "",
+            protect=reg.protect if reg else False,
+            ignore_changes=reg.ignore_changes if reg else (),
+            retain_on_delete=reg.retain_on_delete if reg else False,
         )
         step = self.deployment.register(spec)
         if not spec.custom:

@@ -40,6 +40,8 @@ class ResourceState:
     additional_secret_outputs: list[str] = field(default_factory=list)
     external: bool = False
     pending_delete: bool = False
+    protect: bool = False
+    retain_on_delete: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ResourceState:

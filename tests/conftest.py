@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from runai_emulator.testing import EmulatorProcess
+
+# Property tests draw the same examples on every run by default, so that a CI run cannot fail
+# on an input no earlier run tried; RUNAI_HYPOTHESIS_PROFILE=explore draws new ones (with
+# RUNAI_HYPOTHESIS_EXAMPLES=1000 for a deep run, see docs/reliability.md).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("RUNAI_HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

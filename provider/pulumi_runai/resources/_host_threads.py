@@ -26,7 +26,10 @@ log = logging.getLogger("pulumi_runai")
 HOST_MODULE = "pulumi.dynamic.__main__"
 
 _lock = threading.Lock()
-_settled: dict[str, int | None] = {}  # the outcome of the first attempt (the gc scan is ~ms)
+_UNTRIED = -1
+# What the first attempt left in force (None: no server found); later calls reuse it, since
+# the gc scan costs milliseconds.
+_bound: int | None = _UNTRIED
 
 
 def in_dynamic_host() -> bool:
@@ -59,14 +62,12 @@ def widen_host_threads(workers: int, *, force: bool = False) -> int | None:
     """
     if not force and not in_dynamic_host():
         return None
+    global _bound
     with _lock:
-        if not force and "bound" in _settled:
-            previous = _settled["bound"]
-            if previous is None or previous >= workers:
-                return previous
-        bound = _widen(workers)
-        _settled["bound"] = bound
-        return bound
+        if not force and _bound != _UNTRIED and (_bound is None or _bound >= workers):
+            return _bound
+        _bound = _widen(workers)
+        return _bound
 
 
 def _widen(workers: int) -> int | None:

@@ -14,6 +14,7 @@ SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 PROVIDER_KEY = "__provider"
+SECRET_SHOWN = "[secret]"  # how the Pulumi CLI shows a secret value
 
 Props = dict[str, Any]
 
@@ -63,6 +64,22 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
+def shown(props: Props) -> Props:
+    """A property bag for people and assertions: a fresh copy, each secret replaced by
+    :data:`SECRET_SHOWN`, without the opaque pickled ``__provider``."""
+    return {k: _masked(v) for k, v in props.items() if k != PROVIDER_KEY}
+
+
+def _masked(value: Any) -> Any:
+    if is_secret(value):
+        return SECRET_SHOWN
+    if isinstance(value, dict):
+        return {k: _masked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    return value
+
+
 def to_struct(props: Props | None) -> struct_pb2.Struct:
     out = struct_pb2.Struct()
     out.update(props or {})
@@ -94,8 +111,12 @@ def secret_keys(props: Props) -> set[str]:
 
 
 def input_diff(old: Props, new: Props) -> dict[str, tuple[Any, Any]]:
-    """The engine's own input-vs-input diff, used on DIFF_UNKNOWN (includes ``__provider``)."""
+    """The engine's own input-vs-input diff, used on DIFF_UNKNOWN (includes ``__provider``).
+
+    Values are compared plain and reported masked (a changed secret shows as changed, never
+    its value)."""
     if old == new:
         return {}
     o, n = plain(old), plain(new)
-    return {k: (o.get(k), n.get(k)) for k in sorted(set(o) | set(n)) if o.get(k) != n.get(k)}
+    return {k: (_masked(old.get(k)), _masked(new.get(k)))
+            for k in sorted(set(o) | set(n)) if o.get(k) != n.get(k)}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from ._options import apply_ignore_changes, protected_message
 from ._scheduler import run_graph
-from ._wire import UNKNOWN, Props, annotate_secrets, input_diff, plain
+from ._wire import UNKNOWN, Props, annotate_secrets, input_diff, plain, shown
 from .analyzers import (
     AnalyzedResource,
     AnalyzerLike,
@@ -176,7 +176,7 @@ class Deployment:
             # __provider and fails (pulumi/pulumi#16175), as it does under the engine.
             found = self.host.read(urn, spec.import_id, None, None)
             return Step("import", urn, spec.type, spec.name, found.id, outputs=found.outputs,
-                        started=started)
+                        started=started, new_inputs=shown(found.inputs or {}))
         old = self.state.get(urn)
         aso = list(spec.additional_secret_outputs)
         news = spec.inputs
@@ -204,7 +204,9 @@ class Deployment:
             changes_some = answer.changes == DIFF_SOME
             changed = answer.diffs or [k for k in detailed if not k.startswith("__")]
         base = Step("same", urn, spec.type, spec.name, old.id, tuple(changed),
-                    tuple(answer.replaces), detailed, started=started)
+                    tuple(answer.replaces), detailed, started=started,
+                    old_inputs=shown(old.inputs), new_inputs=shown(checked),
+                    old_outputs=shown(old.outputs))
         if not changes_some:
             # SameStep keeps the OLD outputs (and the old __provider) but stores new inputs.
             self._commit(replace(old, inputs=checked, parent=spec.parent,
@@ -230,13 +232,14 @@ class Deployment:
         if self.preview:
             # Create is never called in preview: the host reports supportsPreview=False.
             self._commit(replace(new, outputs=new.inputs))
-            return Step("create", new.urn, new.type, new.name, outputs=new.inputs, started=started)
+            return Step("create", new.urn, new.type, new.name, outputs=new.inputs,
+                        started=started, new_inputs=shown(new.inputs))
         id_, outs = self.host.create(new.urn, new.inputs)
         new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,
                                                             new.additional_secret_outputs))
         self._commit(new)
         return Step("create", new.urn, new.type, new.name, id_, outputs=new.outputs,
-                    started=started)
+                    started=started, new_inputs=shown(new.inputs))
 
     def _replace(self, old: ResourceState, new: ResourceState, base: Step, dbr: bool) -> Step:
         if self.preview:
@@ -270,7 +273,8 @@ class Deployment:
             self._seen.add(urn)
         self._commit(res)
         return self._record(Step("read", urn, type_, name, answer.id, outputs=answer.outputs,
-                                 started=started, finished=time.monotonic()))
+                                 started=started, finished=time.monotonic(),
+                                 new_inputs=shown(inputs)))
 
     def _analyzed(self, urn: str, spec: ResourceSpec, props: Props) -> AnalyzedResource:
         return AnalyzedResource(spec.type, urn, spec.name, plain(props), spec.parent,
@@ -338,7 +342,8 @@ class Deployment:
                 self.host.delete(res.urn, res.id, res.outputs, res.inputs)
             self._commit(None, drop=res)
         self._record(Step(op, res.urn, res.type, res.name, res.id, started=started,
-                          finished=time.monotonic()))
+                          finished=time.monotonic(), old_inputs=shown(res.inputs),
+                          old_outputs=shown(res.outputs)))
 
     # -- refresh and destroy ---------------------------------------------------------------
     def refresh(self) -> Result:
@@ -356,7 +361,8 @@ class Deployment:
         if not answer.id:
             self._commit(None, drop=res)
             self._record(Step("delete", res.urn, res.type, res.name, res.id, started=started,
-                              finished=time.monotonic()))
+                              finished=time.monotonic(), old_inputs=shown(res.inputs),
+                              old_outputs=shown(res.outputs)))
             return
         outputs = annotate_secrets(answer.outputs, res.outputs, res.additional_secret_outputs)
         inputs = res.inputs if answer.inputs is None else annotate_secrets(answer.inputs,
@@ -364,7 +370,9 @@ class Deployment:
         changed = input_diff(res.outputs, outputs)
         self._commit(replace(res, id=answer.id, outputs=outputs, inputs=inputs))
         self._record(Step("refresh", res.urn, res.type, res.name, answer.id, tuple(changed),
-                          (), changed, outputs, started, time.monotonic()))
+                          (), changed, outputs, started, time.monotonic(),
+                          old_inputs=shown(res.inputs), new_inputs=shown(inputs),
+                          old_outputs=shown(res.outputs)))
 
     def destroy(self) -> Result:
         self._delete_all(self.state.resources())

@@ -5,14 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._wire import PROVIDER_KEY, Props, plain_copy, secret_keys
+from ._wire import PROVIDER_KEY, SECRET_SHOWN, Props, plain_copy, secret_keys
 from .analyzers import Violation
+
+__all__ = ["SECRET_SHOWN", "Result", "Step"]
 
 
 @dataclass(frozen=True)
 class Step:
     """One engine step. ``op`` is create, update, replace, same, delete, delete-replaced
-    (the old half of a create-before-replace), read, import or refresh."""
+    (the old half of a create-before-replace), read, import or refresh.
+
+    ``outputs`` keep the engine's secret markers (the program gets them back); ``old_inputs``,
+    ``new_inputs`` and ``old_outputs`` are for reading: plain copies with each secret shown as
+    :data:`SECRET_SHOWN` and without ``__provider``. For a refresh, ``old_outputs`` are the
+    outputs before the read and ``new_inputs`` the inputs after it; a delete has no new values.
+    """
 
     op: str
     urn: str
@@ -25,6 +33,9 @@ class Step:
     outputs: Props = field(default_factory=dict)
     started: float = 0.0
     finished: float = 0.0
+    old_inputs: Props = field(default_factory=dict)
+    new_inputs: Props = field(default_factory=dict)
+    old_outputs: Props = field(default_factory=dict)
 
 
 @dataclass

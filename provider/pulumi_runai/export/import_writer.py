@@ -1,0 +1,33 @@
+"""`--format import`: a Pulumi bulk-import file (`pulumi import --file`) for the native provider.
+
+`{"resources": [{"type": "runai:index:<Kind>", "name": <logical name>, "id": <Run:ai id>}]}`,
+one entry per object of the plan, ordered by kind and name. JSON has no comments, so this
+format has no header: the whole file is the same for the same tenant.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .naming import Names
+from .plan import ACCESS_RULE, DEPARTMENT, PROJECT, USER, ExportPlan, Rendered
+
+__all__ = ["TYPE_PREFIX", "render_import"]
+
+TYPE_PREFIX = "runai:index:"
+
+
+def render_import(plan: ExportPlan, names: Names) -> Rendered:
+    objects = [
+        *((DEPARTMENT, d.id) for d in plan.departments),
+        *((PROJECT, p.id) for p in plan.projects),
+        *((USER, u.id) for u in plan.users),
+        *((ACCESS_RULE, r.id) for r in plan.rules),
+    ]
+    entries = [
+        {"type": f"{TYPE_PREFIX}{kind}", "name": names.of(kind, object_id), "id": object_id}
+        for kind, object_id in objects
+    ]
+    entries.sort(key=lambda e: (e["type"], e["name"]))
+    text = json.dumps({"resources": entries}, indent=2, ensure_ascii=False) + "\n"
+    return Rendered(text, plan.written_counts())

@@ -1,0 +1,266 @@
+"""Selection: which of the tenant's objects the export writes, and why the others are left out.
+
+Rules, in the order they apply:
+* `--department NAME` (repeatable) keeps those departments, their projects and the access rules
+  scoped to them; without it every department of the cluster is kept, and so are the rules
+  scoped to the cluster itself or to the whole tenant.
+* The cluster's `default` department is left out when it holds nothing (no project, no rule,
+  no quota or description that differs from the defaults) unless it was asked for by name.
+* Users: local users (SSO users belong to the identity provider and cannot be created through
+  the API); with `--department`, only those the kept rules name; none with `--no-users`.
+* Roles, node pools and the cluster are never written: no resource manages them (yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import ExportError
+from .plan import (
+    ACCESS_RULE,
+    CLUSTER,
+    DEPARTMENT,
+    NODE_POOL,
+    PROJECT,
+    ROLE,
+    USER,
+    DepartmentPlan,
+    ExportPlan,
+    LeftOut,
+    ProjectPlan,
+    RulePlan,
+    UserPlan,
+)
+from .quotas import declared_entries
+from .tenant import ApiObject, TenantSnapshot
+
+__all__ = ["DEFAULT_DEPARTMENT", "SelectionOptions", "select"]
+
+DEFAULT_DEPARTMENT = "default"
+
+NOT_SELECTED = "not selected (--department)"
+DEFAULT_EMPTY = "the cluster's `default` department holds nothing"
+OTHER_CLUSTER = "its scope is on another cluster"
+SCOPE_NOT_SELECTED = "its scope was not selected (--department)"
+SCOPE_UNKNOWN = "its scope no longer exists"
+ROLE_UNKNOWN = "its role no longer exists"
+NO_USERS = "users not requested (--no-users)"
+SSO_USER = "SSO user: the identity provider manages it, the API cannot create it"
+UNNAMED_USER = "no selected access rule names it (--department)"
+PREDEFINED_ROLE = "predefined role: exists in every tenant"
+CUSTOM_ROLE = "custom role: no resource manages roles yet"
+NODE_POOL_REASON = "node pools are set up with the cluster; quotas name them"
+CLUSTER_REASON = "clusters are installed, not created through the API"
+
+
+@dataclass(frozen=True)
+class SelectionOptions:
+    departments: tuple[str, ...] = ()
+    include_users: bool = True
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _sorted_by_name(objects: Iterable[ApiObject]) -> list[ApiObject]:
+    return sorted(objects, key=lambda o: (str(o.get("name")), str(o.get("id"))))
+
+
+def _project_parent(project: Mapping[str, Any]) -> str:
+    return str(project.get("parentId") or (project.get("parent") or {}).get("id"))
+
+
+class _Selector:
+    def __init__(self, tenant: TenantSnapshot, options: SelectionOptions) -> None:
+        self.tenant = tenant
+        self.options = options
+        self.left_out: list[LeftOut] = []
+        self.cluster_departments = {str(d["id"]): d for d in tenant.departments}
+        self.cluster_projects = {str(p["id"]): p for p in tenant.projects}
+        self.role_names = {str(r.get("id")): str(r.get("name")) for r in tenant.roles}
+
+    def leave_out(self, kind: str, name: str, reason: str) -> None:
+        self.left_out.append(LeftOut(kind, name, reason))
+
+    def run(self) -> ExportPlan:
+        wanted = self._wanted_departments()
+        departments = {dept_id: d for dept_id, d in self.cluster_departments.items()
+                       if wanted is None or d.get("name") in wanted}
+        for dept_id, dept in self.cluster_departments.items():
+            if dept_id not in departments:
+                self.leave_out(DEPARTMENT, str(dept.get("name")), NOT_SELECTED)
+        projects = self._projects(departments)
+        rules = self._rules(departments, projects, filtered=wanted is not None)
+        plans = self._department_plans(departments, projects, rules, wanted)
+        kept_units = {("department", d.id) for d in plans}
+        kept_units |= {("project", p.id) for d in plans for p in d.projects}
+        rules = [r for r in rules if r.scope_type not in ("department", "project")
+                 or (r.scope_type, r.scope_id) in kept_units]
+        users = self._users(rules, filtered=wanted is not None)
+        emails = {u.email.lower() for u in users}
+        final_rules = tuple(
+            replace(r, subject_exported=r.subject_type == "user" and r.subject.lower() in emails)
+            for r in rules
+        )
+        self._not_managed()
+        return ExportPlan(
+            cluster_name=self.tenant.cluster_name,
+            cluster_id=self.tenant.cluster_id,
+            departments=tuple(plans),
+            users=tuple(users),
+            rules=final_rules,
+            left_out=tuple(self.left_out),
+        )
+
+    def _wanted_departments(self) -> set[str] | None:
+        if not self.options.departments:
+            return None
+        known = {str(d.get("name")) for d in self.tenant.departments}
+        unknown = [name for name in self.options.departments if name not in known]
+        if unknown:
+            raise ExportError(
+                f"no department {', '.join(map(repr, unknown))} in cluster "
+                f"{self.tenant.cluster_name!r}: pass --department with one of: "
+                f"{', '.join(sorted(known)) or '(none)'}"
+            )
+        return set(self.options.departments)
+
+    def _projects(self, departments: Mapping[str, ApiObject]) -> dict[str, ProjectPlan]:
+        kept: dict[str, ProjectPlan] = {}
+        for project in _sorted_by_name(self.tenant.projects):
+            parent = _project_parent(project)
+            if parent not in departments:
+                reason = NOT_SELECTED if parent in self.cluster_departments else SCOPE_UNKNOWN
+                self.leave_out(PROJECT, str(project.get("name")), reason)
+                continue
+            kept[str(project["id"])] = ProjectPlan(
+                id=str(project["id"]),
+                name=str(project["name"]),
+                department=str(departments[parent]["name"]),
+                resources=declared_entries(project.get("resources")),
+                description=_text(project.get("description")),
+                requested_namespace=_text(project.get("requestedNamespace")),
+            )
+        return kept
+
+    def _scope(
+        self,
+        rule: Mapping[str, Any],
+        departments: Mapping[str, ApiObject],
+        projects: Mapping[str, ProjectPlan],
+        filtered: bool,
+    ) -> tuple[str | None, str]:
+        """(scope name, reason): the name when the rule's scope is kept, else why not."""
+        scope_type, scope_id = str(rule.get("scopeType")), str(rule.get("scopeId"))
+        if scope_type == "project":
+            if scope_id in projects:
+                return projects[scope_id].name, ""
+            known = scope_id in self.cluster_projects
+        elif scope_type == "department":
+            if scope_id in departments:
+                return str(departments[scope_id]["name"]), ""
+            known = scope_id in self.cluster_departments
+        elif scope_type == "cluster":
+            if scope_id != self.tenant.cluster_id:
+                return None, OTHER_CLUSTER
+            return (None, SCOPE_NOT_SELECTED) if filtered else (self.tenant.cluster_name, "")
+        else:  # tenant or system: the whole tenant
+            name = str(rule.get("scopeName") or scope_type)
+            return (None, SCOPE_NOT_SELECTED) if filtered else (name, "")
+        if known:
+            return None, SCOPE_NOT_SELECTED
+        cluster = rule.get("clusterId")
+        if cluster is not None and str(cluster) != self.tenant.cluster_id:
+            return None, OTHER_CLUSTER
+        return None, SCOPE_UNKNOWN
+
+    def _rules(
+        self,
+        departments: Mapping[str, ApiObject],
+        projects: Mapping[str, ProjectPlan],
+        filtered: bool,
+    ) -> list[RulePlan]:
+        kept: list[RulePlan] = []
+        for rule in self.tenant.access_rules:
+            subject = str(rule.get("subjectId"))
+            role = _text(rule.get("roleName")) or self.role_names.get(str(rule.get("roleId")))
+            scope, reason = self._scope(rule, departments, projects, filtered)
+            label = (f"{subject} as {role or rule.get('roleId')} on "
+                     f"{rule.get('scopeType')} {rule.get('scopeName') or rule.get('scopeId')}")
+            if scope is None:
+                self.leave_out(ACCESS_RULE, label, reason)
+                continue
+            if role is None:
+                self.leave_out(ACCESS_RULE, label, ROLE_UNKNOWN)
+                continue
+            cluster_id = rule.get("clusterId")
+            kept.append(RulePlan(
+                id=str(rule["id"]),
+                subject_type=str(rule.get("subjectType")),
+                subject=subject,
+                role=role,
+                scope_type=str(rule.get("scopeType")),
+                scope=scope,
+                scope_id=str(rule.get("scopeId")),
+                cluster_id=None if cluster_id is None else str(cluster_id),
+            ))
+        kept.sort(key=lambda r: (r.scope_type, r.scope, r.subject_type, r.subject.lower(),
+                                 r.role))
+        return kept
+
+    def _department_plans(
+        self,
+        departments: Mapping[str, ApiObject],
+        projects: Mapping[str, ProjectPlan],
+        rules: list[RulePlan],
+        wanted: set[str] | None,
+    ) -> list[DepartmentPlan]:
+        plans: list[DepartmentPlan] = []
+        ruled = {r.scope_id for r in rules if r.scope_type == "department"}
+        for dept in _sorted_by_name(departments.values()):
+            dept_id, name = str(dept["id"]), str(dept["name"])
+            own = tuple(p for p in projects.values() if p.department == name)
+            plan = DepartmentPlan(
+                id=dept_id,
+                name=name,
+                resources=declared_entries(dept.get("resources")),
+                projects=own,
+                description=_text(dept.get("description")),
+            )
+            holds_nothing = not (own or plan.resources or plan.description or dept_id in ruled)
+            if name == DEFAULT_DEPARTMENT and holds_nothing and wanted is None:
+                self.leave_out(DEPARTMENT, name, DEFAULT_EMPTY)
+                continue
+            plans.append(plan)
+        return plans
+
+    def _users(self, rules: list[RulePlan], filtered: bool) -> list[UserPlan]:
+        named = {r.subject.lower() for r in rules if r.subject_type == "user"}
+        kept: list[UserPlan] = []
+        for user in sorted(self.tenant.users, key=lambda u: str(u.get("username")).lower()):
+            email = str(user.get("username"))
+            if not self.options.include_users:
+                self.leave_out(USER, email, NO_USERS)
+            elif user.get("isLocal") is False:
+                self.leave_out(USER, email, SSO_USER)
+            elif filtered and email.lower() not in named:
+                self.leave_out(USER, email, UNNAMED_USER)
+            else:
+                kept.append(UserPlan(id=str(user["id"]), email=email))
+        return kept
+
+    def _not_managed(self) -> None:
+        for role in sorted(self.tenant.roles, key=lambda r: str(r.get("name"))):
+            reason = CUSTOM_ROLE if role.get("custom") else PREDEFINED_ROLE
+            self.leave_out(ROLE, str(role.get("name")), reason)
+        for pool in _sorted_by_name(self.tenant.node_pools):
+            self.leave_out(NODE_POOL, str(pool.get("name")), NODE_POOL_REASON)
+        self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
+
+
+def select(tenant: TenantSnapshot, options: SelectionOptions) -> ExportPlan:
+    """The plan for `options`; ExportError names an unknown department and the known ones."""
+    return _Selector(tenant, options).run()

@@ -1,0 +1,75 @@
+"""Reading the tenant: one list call per kind (paged), never a GET per object.
+
+Every later step (selection, naming, writing) works on this snapshot only, so what the export
+costs the control plane is decided here and nowhere else. Nothing secret is asked for: the
+user list carries no passwords and no service-account secret endpoint is called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..client import RunaiClient
+from ..services import AccessRules, Clusters, Departments, NodePools, Projects, Roles, Users
+from .errors import ExportError
+
+__all__ = ["ApiObject", "TenantSnapshot", "choose_cluster", "read_tenant"]
+
+ApiObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TenantSnapshot:
+    """What the tenant holds for one cluster (plus the tenant-wide users, roles and rules)."""
+
+    cluster: ApiObject
+    node_pools: tuple[ApiObject, ...]
+    departments: tuple[ApiObject, ...]
+    projects: tuple[ApiObject, ...]
+    users: tuple[ApiObject, ...]
+    roles: tuple[ApiObject, ...]
+    access_rules: tuple[ApiObject, ...]
+
+    @property
+    def cluster_id(self) -> str:
+        return str(self.cluster.get("uuid") or self.cluster.get("id"))
+
+    @property
+    def cluster_name(self) -> str:
+        return str(self.cluster.get("name"))
+
+
+def choose_cluster(clusters: list[ApiObject], name: str | None) -> ApiObject:
+    """The cluster called `name`, or the only one; the error names the clusters that exist."""
+    known = sorted(str(c.get("name")) for c in clusters)
+    if name is not None:
+        for cluster in clusters:
+            if cluster.get("name") == name:
+                return cluster
+        raise ExportError(
+            f"no cluster named {name!r}: pass --cluster with one of: {', '.join(known) or '(none)'}"
+        )
+    if len(clusters) == 1:
+        return clusters[0]
+    if not clusters:
+        raise ExportError("the tenant has no cluster: connect a cluster to Run:ai first")
+    raise ExportError(f"the tenant has {len(clusters)} clusters: choose one with --cluster "
+                      f"({', '.join(known)})")
+
+
+def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot:
+    """List every kind once: clusters, then node pools, departments and projects of the chosen
+    cluster, users, roles and access rules. Rules marked deleted are not part of the tenant."""
+    cluster = choose_cluster(Clusters(client).list(), cluster_name)
+    cluster_id = str(cluster.get("uuid") or cluster.get("id"))
+    rules = [rule for rule in AccessRules(client).list() if not rule.get("deletedAt")]
+    return TenantSnapshot(
+        cluster=cluster,
+        node_pools=tuple(NodePools(client).list(cluster_id, fresh=True)),
+        departments=tuple(Departments(client).list(cluster_id)),
+        projects=tuple(Projects(client).list(cluster_id)),
+        users=tuple(Users(client).list()),
+        roles=tuple(Roles(client).list(fresh=True)),
+        access_rules=tuple(rules),
+    )

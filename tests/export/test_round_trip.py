@@ -1,0 +1,84 @@
+"""The round trip a team makes on adoption day: a tenant built by hand -> runai-export ->
+deploy the export with a fresh state. It must only adopt (no POST but tokens, no PUT, PATCH
+or DELETE reaches the tenant), and the next preview must be empty."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pulumi_runai.testing import Stack
+from runai_emulator.testing import EmulatorProcess
+
+from .conftest import Export, state_counts, writes
+
+ORG_PROGRAM = """\
+import pulumi
+from pulumi_runai.organization import Organization
+
+org = Organization.from_yaml("org.yaml")
+pulumi.export("summary", org.summary())
+"""
+
+
+def _deploy_adopts_only(emulator: EmulatorProcess, stack: Stack, program: Path) -> dict[str, str]:
+    before = emulator.state()
+    emulator.clear_requests()
+    result = stack.up(program)
+    assert writes(emulator) == [], "deploying the export changed the tenant"
+    assert emulator.state() == before
+    created = result.ops(include_same=False)
+    assert set(created.values()) == {"create"}  # new to the state: adopted, not made
+    assert stack.preview(program).ops(include_same=False) == {}
+    return created
+
+
+def test_yaml_export_deploys_as_adoptions_only(
+    emulator: EmulatorProcess, tenant: dict[str, str], export: Export, stack: Stack,
+    tmp_path: Path,
+) -> None:
+    program = tmp_path / "org"
+    program.mkdir()
+    outcome = export("--out", str(program / "org.yaml"))
+    assert outcome.code == 0, outcome.stderr
+    (program / "__main__.py").write_text(ORG_PROGRAM)
+
+    created = _deploy_adopts_only(emulator, stack, program)
+    # 2 departments, 4 projects, 3 users, 4 rules (the app's and the tenant-scoped group's
+    # rules cannot be said in org.yaml), and the component itself
+    assert len(created) == 2 + 4 + 3 + 4 + 1
+    assert "org.yaml has no tenant or system scope" in outcome.stderr
+    assert "org.yaml names only users and groups" in outcome.stderr
+
+
+def test_python_export_runs_as_is_and_adopts_everything(
+    emulator: EmulatorProcess, tenant: dict[str, str], export: Export, stack: Stack,
+    tmp_path: Path,
+) -> None:
+    program = tmp_path / "program"
+    program.mkdir()
+    outcome = export("--format", "python", "--out", str(program / "__main__.py"))
+    assert outcome.code == 0, outcome.stderr
+
+    created = _deploy_adopts_only(emulator, stack, program)
+    counts = state_counts(emulator)
+    assert len(created) == (counts["departments"] - 1) + counts["projects"] + counts["users"] \
+        + counts["access_rules"]  # everything but the empty `default` department
+    ids = {step.outputs.get("access_rule_id") for step in stack.up(program).steps}
+    assert {tenant["rule:auditors"], tenant["rule:ci-bot"]} <= ids
+
+
+def test_import_file_lists_every_object_once_with_its_id(
+    emulator: EmulatorProcess, tenant: dict[str, str], export: Export
+) -> None:
+    outcome = export("--format", "import")
+    assert outcome.code == 0, outcome.stderr
+    resources = json.loads(outcome.stdout)["resources"]
+    assert set(resources[0]) == {"type", "name", "id"}
+    by_id = {(r["type"], r["id"]) for r in resources}
+    kinds = {"dept": "Department", "proj": "Project", "user": "User", "rule": "AccessRule"}
+    expected = {(f"runai:index:{kinds[label.split(':')[0]]}", object_id)
+                for label, object_id in tenant.items()}
+    assert by_id == expected and len(resources) == len(expected)
+    assert len({(r["type"], r["name"]) for r in resources}) == len(resources)
+    assert all(isinstance(r["id"], str) for r in resources)

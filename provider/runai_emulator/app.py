@@ -15,7 +15,17 @@ from .errors import EmulatorError
 from .faults import Faults, FaultSettings
 from .middleware import ApiMiddleware
 from .requestlog import RequestLog
-from .routes import authorization, clusters, control, orgunits, tokens, users
+from .routes import (
+    authorization,
+    clusters,
+    control,
+    orgunits,
+    policies,
+    roles_v2,
+    service_accounts,
+    tokens,
+    users,
+)
 from .routes._http import Json
 from .store import Store
 
@@ -26,6 +36,9 @@ ROUTERS: tuple[APIRouter, ...] = (
     orgunits.project_router,
     users.router,
     authorization.router,
+    service_accounts.router,
+    roles_v2.router,
+    policies.router,
     control.router,
 )
 

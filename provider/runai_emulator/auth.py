@@ -15,6 +15,8 @@ from typing import Any
 
 import jwt
 
+from .backend import service_accounts
+from .backend.common import Ctx
 from .config import EmulatorConfig
 from .errors import EmulatorError
 from .store import Store
@@ -31,10 +33,11 @@ class Principal:
 
 
 class TokenService:
-    """Issues and verifies tokens for the two configured clients."""
+    """Issues and verifies tokens for the two configured clients and the service accounts."""
 
     def __init__(self, config: EmulatorConfig, store: Store) -> None:
         self._config = config
+        self._store = store
         with store.tx() as tx:
             key = tx.meta("jwt_key")
             if key is None:
@@ -57,6 +60,9 @@ class TokenService:
             secret_ok = hmac.compare_digest(client_secret.encode(), known_secret.encode())
             if id_ok and secret_ok:
                 return Principal(known_id, read_only)
+        with self._store.tx() as tx:  # then the service accounts created through the API
+            if service_accounts.authenticate(Ctx(tx, cfg), client_id, client_secret):
+                return Principal(client_id, False)
         return None
 
     def issue(self, principal: Principal) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from .config import (
     DEFAULT_READONLY_CLIENT_SECRET,
     EmulatorConfig,
 )
+from .switches import CHOICES, Switches, snake
 
 
 def _rate(text: str) -> float:
@@ -30,6 +31,36 @@ def _non_negative(text: str) -> float:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative, got {text}")
     return value
+
+
+_SWITCH_HELP = {
+    "duplicateAccessRules": "a second identical access rule: 409 (reject) or stored (allow)",
+    "departmentDelete": "deleting a department with projects: 409 (refuse) or delete them too",
+    "putOmitted": "what a full PUT does to fields it omits: defaults (reset) or unchanged (keep)",
+    "apiVersion": "control-plane version to emulate (3.0: no v1 roles, apps or priorities)",
+}
+
+
+def _add_switches(serve: argparse.ArgumentParser) -> None:
+    """One flag per switch (docs/emulator.md, "Switches"); names and choices from `switches`."""
+    for name, choices in CHOICES.items():
+        flag = "--" + snake(name).replace("_", "-")
+        serve.add_argument(flag, choices=choices, default=choices[0], help=_SWITCH_HELP[name])
+    serve.add_argument("--deleting-delay", type=_non_negative, default=None,
+                       help="seconds a deleted project or node pool reads Deleting; "
+                            "None means the --ready-delay value")
+    serve.add_argument("--cascade-department-delete", action="store_true",
+                       help="the same as --department-delete cascade")
+
+
+def _switches(args: argparse.Namespace) -> Switches:
+    return Switches(
+        duplicateAccessRules=args.duplicate_access_rules,
+        departmentDelete="cascade" if args.cascade_department_delete else args.department_delete,
+        putOmitted=args.put_omitted,
+        deletingDelay=args.ready_delay if args.deleting_delay is None else args.deleting_delay,
+        apiVersion=args.api_version,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--token-ttl", type=_non_negative, default=3600.0,
                        help="token lifetime in seconds")
     serve.add_argument("--ready-delay", type=_non_negative, default=0.0,
-                       help="seconds a project stays Creating (and Deleting)")
+                       help="seconds a project or node pool stays Creating (or Updating)")
     serve.add_argument("--latency-ms", type=_non_negative, default=0.0,
                        help="added to every /api request")
     serve.add_argument("--latency-jitter-ms", type=_non_negative, default=0.0,
@@ -66,8 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed", type=int, default=None, help="seed for fault randomness")
     serve.add_argument("--node-pools", default=",".join(DEFAULT_NODE_POOLS),
                        help="comma-separated node pool names of the seeded cluster")
-    serve.add_argument("--cascade-department-delete", action="store_true",
-                       help="deleting a department deletes its projects instead of 409")
+    _add_switches(serve)
     serve.add_argument("--legacy-project-delete", action="store_true",
                        help="project DELETE answers 204 and removes at once")
     serve.add_argument("--tls-cert", default=None, help="PEM certificate: serve HTTPS")
@@ -96,8 +126,8 @@ def config_from(args: argparse.Namespace) -> EmulatorConfig:
         drop_after_commit_rate=args.drop_after_commit_rate,
         seed=args.seed,
         node_pools=pools or DEFAULT_NODE_POOLS,
-        cascade_department_delete=args.cascade_department_delete,
         legacy_project_delete=args.legacy_project_delete,
+        switches=_switches(args),
     )
 
 

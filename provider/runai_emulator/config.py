@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .switches import Switches
+
 DEFAULT_CLIENT_ID = "pulumi-runai"
 DEFAULT_CLIENT_SECRET = "emulator-secret"
 DEFAULT_READONLY_CLIENT_ID = "viewer"
@@ -29,7 +31,8 @@ class EmulatorConfig:
     drop_after_commit_rate: float = 0.0
     seed: int | None = None
     node_pools: tuple[str, ...] = DEFAULT_NODE_POOLS
-    cascade_department_delete: bool = False
     legacy_project_delete: bool = False
     tenant_id: int = 1001
     cluster_name: str = "local"
+    # the start values of the switches (/_emulator/switches changes them while running)
+    switches: Switches = field(default_factory=Switches)

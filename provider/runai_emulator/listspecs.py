@@ -77,3 +77,10 @@ ACCESS_RULES = ListSpec(
     sorts=_ACCESS_RULE_FIELDS,
     search=lambda d: f"{d.get('subjectId')} {d.get('roleName')} {d.get('scopeName')}",
 )
+
+_ROLE_FIELDS = {
+    name: path(name)
+    for name in ("id", "name", "description", "custom", "enabled", "createdBy", "createdAt",
+                 "updatedAt")
+}
+ROLES_V2 = ListSpec(filters=_ROLE_FIELDS, sorts=_ROLE_FIELDS, search=path("name"))

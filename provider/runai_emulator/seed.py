@@ -53,7 +53,7 @@ def apply(ctx: Ctx) -> None:
         })
     for role in seed_docs(ctx.now_iso):
         tx.put(ROLE, str(role["id"]), role)
-    system = Ctx(tx, cfg, actor="system", now=ctx.now)
+    system = Ctx(tx, cfg, actor="system", now=ctx.now, switches=ctx.switches)
     departments.create(system, {
         "name": "default",
         "clusterId": cid,

@@ -18,6 +18,7 @@ from typing import Any
 import requests
 
 from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
+from .switches import Switches, camel, snake
 
 _PREFIX = "runai-emulator listening on "
 
@@ -35,16 +36,31 @@ def _flag(args: tuple[str, ...], name: str, default: str) -> str:
     return default
 
 
+def switch_args(**switches: str | float) -> tuple[str, ...]:
+    """Command-line flags for switches given as keywords: `put_omitted="keep"` ->
+    `("--put-omitted", "keep")`; an unknown keyword raises ValueError naming the known ones."""
+    args: list[str] = []
+    for keyword, value in switches.items():
+        args += ["--" + snake(camel(keyword)).replace("_", "-"), str(value)]
+    return tuple(args)
+
+
 class EmulatorProcess:
-    """`EmulatorProcess(db_path, *extra_args)`; a context manager, or call stop()."""
+    """`EmulatorProcess(db_path, *extra_args, **switches)`; a context manager, or call stop().
+
+    Switches (docs/emulator.md) may be given as keywords, e.g. `api_version="3.0"`,
+    `put_omitted="keep"`, `duplicate_access_rules="allow"`, `department_delete="cascade"`,
+    `deleting_delay=2`, and changed later with `set_switches(...)`.
+    """
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None, *extra_args: str,
-                 start_timeout: float = 20.0, verify: bool | str = True) -> None:
+                 start_timeout: float = 20.0, verify: bool | str = True,
+                 **switches: str | float) -> None:
         if db_path is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="runai-emulator-")
             db_path = Path(self._tmp.name) / "emulator.db"
         self.db_path = str(db_path)
-        self.extra_args = tuple(extra_args)
+        self.extra_args = tuple(extra_args) + switch_args(**switches)
         self.client_id = _flag(self.extra_args, "--client-id", DEFAULT_CLIENT_ID)
         self.client_secret = _flag(self.extra_args, "--client-secret", DEFAULT_CLIENT_SECRET)
         self.start_timeout = start_timeout
@@ -167,7 +183,7 @@ class EmulatorProcess:
         self._control("DELETE", "requests")
 
     def reset(self) -> None:
-        """State back to the seed."""
+        """State back to the seed, switches back to their start values."""
         self._control("POST", "reset")
 
     def state(self) -> dict[str, Any]:
@@ -181,6 +197,22 @@ class EmulatorProcess:
 
     def reset_faults(self) -> None:
         self._control("DELETE", "faults")
+
+    def switches(self) -> dict[str, Any]:
+        """The current switches, by wire name (`putOmitted`, `apiVersion`, ...)."""
+        result: dict[str, Any] = self._control("GET", "switches").json()
+        return result
+
+    def set_switches(self, **switches: str | float) -> dict[str, Any]:
+        """Partial update by keyword, e.g. `set_switches(put_omitted="keep")`; `reset()` and
+        `reset_switches()` restore the start values."""
+        wire = {camel(keyword): value for keyword, value in switches.items()}
+        Switches().patched(wire)  # a bad name or value fails here, with its message
+        result: dict[str, Any] = self._control("PUT", "switches", json=wire).json()
+        return result
+
+    def reset_switches(self) -> None:
+        self._control("DELETE", "switches")
 
     def token(self) -> str:
         """A valid bearer token for the main client."""

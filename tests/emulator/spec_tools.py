@@ -1,4 +1,4 @@
-"""The vendored Run:ai spec (control plane 2.24), loaded once, with the validator trap fixed.
+"""The Run:ai spec the emulator ships (control plane 2.24), loaded once, validator trap fixed.
 
 OAS 3.0 lets `nullable: true` sit beside `allOf`; openapi-core applies `nullable` only to the
 schema carrying it and then rejects `null` in the `allOf` members (research runai-api.md §15).
@@ -11,10 +11,9 @@ from __future__ import annotations
 import copy
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-SPEC_PATH = Path(__file__).with_name("spec") / "swagger.json"
+from runai_emulator.spec import OPENAPI_PATH as SPEC_PATH
 
 # The operations the emulator implements: (method, path template).
 IMPLEMENTED: tuple[tuple[str, str], ...] = (

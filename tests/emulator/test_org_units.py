@@ -27,10 +27,13 @@ def test_server_fills_in_defaults(emulator: EmulatorProcess) -> None:
 def test_node_pool_by_id_or_name_answers_both(emulator: EmulatorProcess) -> None:
     api = Api(emulator)
     pools = {p["name"]: p["id"] for p in api.get("/api/v1/node-pools").json()["nodepools"]}
-    by_id = api.department("by-id", resources=[{"nodePool": {"id": pools["a100"]}}])
-    by_name = api.department("by-name", resources=[{"nodePool": {"name": "a100"}}])
+    by_id = api.department("by-id", resources=[{"nodePool": {"id": pools["a100"]},
+                                                 "gpu": {"deserved": 3}}])
+    by_name = api.department("by-name", resources=[{"nodePool": {"name": "a100"},
+                                                     "gpu": {"deserved": 3}}])
     expected = {"id": pools["a100"], "name": "a100"}
-    assert by_id["resources"][0]["nodePool"] == by_name["resources"][0]["nodePool"] == expected
+    for dep in (by_id, by_name):
+        assert [r["nodePool"] for r in dep["resources"] if r["gpu"]["deserved"]] == [expected]
 
 
 def test_duplicate_names_conflict(emulator: EmulatorProcess) -> None:
@@ -140,7 +143,8 @@ def test_resources_put_replaces_and_patch_merges(emulator: EmulatorProcess) -> N
     dep = api.department("quota", gpu=2)
     path = f"{DEPARTMENTS}/{dep['id']}/resources"
     replaced = api.put(path, [{"nodePool": {"name": "a100"}, "gpu": {"deserved": 8}}]).json()
-    assert [r["nodePool"]["name"] for r in replaced] == ["a100"]
+    assert {r["nodePool"]["name"]: r["gpu"]["deserved"] for r in replaced} == {"a100": 8,
+                                                                               "default": 0}
     merged = api.patch(path, [{"nodePool": {"name": "default"}, "gpu": {"deserved": 1}},
                               {"nodePool": {"name": "a100"}, "gpu": {"deserved": 4}}]).json()
     assert {r["nodePool"]["name"]: r["gpu"]["deserved"] for r in merged} == {"a100": 4,

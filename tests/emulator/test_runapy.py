@@ -48,7 +48,8 @@ def test_runapy_org_lifecycle(client: RunaiClient, emulator: EmulatorProcess) ->
 
     dep = org.departments.create_department(DepartmentCreationRequest(
         name="research", clusterId=cluster_id, resources=_resources(a100, 4))).data
-    assert dep["resources"][0]["nodePool"] == {"id": a100["id"], "name": "a100"}
+    quotas = {r["nodePool"]["id"]: r["gpu"]["deserved"] for r in dep["resources"]}
+    assert quotas == {p["id"]: 4 if p is a100 else 0 for p in pools}  # every pool is listed
     org.departments.update_department_resources(
         department_id=dep["id"], resources_nullable=_resources(a100, 6))
     assert org.departments.get_department(dep["id"]).data["totalResources"]["gpuQuota"] == 6

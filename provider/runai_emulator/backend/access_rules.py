@@ -1,8 +1,8 @@
 """Access rules (role assignments): create, read, list, delete; no update exists.
 
-A second rule with the same (subjectType, subjectId, roleId, scopeType, scopeId) gets 409:
-the real API documents no uniqueness error, but a duplicate assignment is never what an IaC
-tool wants, and a 409 makes a lost-answer retry detectable.
+A second rule with the same (subjectType, subjectId, roleId, scopeType, scopeId) gets 409 or
+is stored beside the first, as the duplicateAccessRules switch says: the real API documents no
+uniqueness error, so a provider must be correct under both.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def create(ctx: Ctx, body: object) -> Doc:
             raise bad_request(f"clusterId '{cluster_id}' is not the cluster of the scope")
     cluster_id = cluster_id or scope_cluster
     key = (subject_type, subject_id, role_id, scope_type, scope_id)
-    for other in ctx.tx.all(ACCESS_RULE):
+    for other in ctx.tx.all(ACCESS_RULE) if ctx.switches.duplicateAccessRules == "reject" else ():
         if tuple(other[k] for k in _KEY) == key:
             raise conflict(f"access rule {other['id']} already grants role '{role['name']}' "
                            f"to {subject_type} '{subject_id}' on {scope_type} '{scope_id}'")

@@ -11,6 +11,7 @@ from typing import Any
 from ..config import EmulatorConfig
 from ..errors import bad_request
 from ..store import Tx
+from ..switches import Switches
 
 Doc = dict[str, Any]
 
@@ -25,6 +26,7 @@ class Ctx:
     config: EmulatorConfig
     actor: str = "system"
     now: float = field(default_factory=time.time)
+    switches: Switches = field(default_factory=Switches)
 
     @property
     def now_iso(self) -> str:

@@ -80,8 +80,8 @@ def all_for_list(ctx: Ctx) -> list[Doc]:
 def update(ctx: Ctx, ident: str, body: object) -> Doc:
     doc = _load(ctx, ident)
     data = require_object(body)
-    res = resources.normalise(ctx, doc["clusterId"], data.get("resources"))
-    doc.update(updatable(ctx, doc["clusterId"], data))
+    res = orgunit.new_resources(ctx, doc, data.get("resources"))
+    doc.update(updatable(ctx, doc["clusterId"], data, orgunit.kept(ctx, doc)))
     orgunit.set_resources(ctx, DEPARTMENT, doc, res)
     return view(ctx, doc)
 
@@ -95,10 +95,11 @@ def patch_resources(ctx: Ctx, ident: str, body: object) -> list[Doc]:
 
 
 def delete(ctx: Ctx, ident: str) -> None:
-    """Refuse (409, naming the projects) while projects remain, unless cascading is on."""
+    """Refuse (409, naming the projects) while projects remain, unless the departmentDelete
+    switch says cascade (the docs say neither)."""
     doc = _load(ctx, ident)
     children = live_projects(ctx, ident)
-    if children and not ctx.config.cascade_department_delete:
+    if children and ctx.switches.departmentDelete == "refuse":
         names = ", ".join(sorted(p["name"] for p in children))
         raise EmulatorError(
             409, f"department '{doc['name']}' still has projects: {names}; delete them first"

@@ -61,14 +61,23 @@ def _node_types(raw: object) -> Doc | None:
     return dict(raw)
 
 
-def updatable(ctx: Ctx, cluster_id: str, body: Doc) -> Doc:
-    """The settings a PUT replaces as a whole (omitted → reset to the default)."""
-    return {
+def kept(ctx: Ctx, doc: Doc) -> Doc | None:
+    """What a full PUT keeps of the stored org unit: all it omits (putOmitted keep) or nothing
+    (reset: omitted fields and quota entries return to their defaults)."""
+    return doc if ctx.switches.putOmitted == "keep" else None
+
+
+def updatable(ctx: Ctx, cluster_id: str, body: Doc, stored: Doc | None = None) -> Doc:
+    """The settings a create or PUT sets; omitted ones get the default, or the `stored` value."""
+    fresh = {
         "description": opt_str(body, "description") or "",
         "schedulingRules": _scheduling_rules(body.get("schedulingRules")),
         "defaultNodePools": _default_node_pools(ctx, cluster_id, body.get("defaultNodePools")),
         "nodeTypes": _node_types(body.get("nodeTypes")),
     }
+    if stored is None:
+        return fresh
+    return {key: value if key in body else stored.get(key) for key, value in fresh.items()}
 
 
 def overtime() -> Doc:
@@ -90,8 +99,15 @@ def set_resources(ctx: Ctx, table: str, doc: Doc, res: list[Doc]) -> None:
     ctx.tx.put(table, doc["id"], doc)
 
 
+def new_resources(ctx: Ctx, doc: Doc, raw: object) -> list[Doc]:
+    """The resources a full PUT leaves: `raw` over what the put switch keeps."""
+    stored = kept(ctx, doc)
+    return resources.normalise(ctx, doc["clusterId"], raw,
+                               stored=None if stored is None else stored["resources"])
+
+
 def replace_resources(ctx: Ctx, table: str, doc: Doc, body: object) -> list[Doc]:
-    res = resources.normalise(ctx, doc["clusterId"], body)
+    res = new_resources(ctx, doc, body)
     set_resources(ctx, table, doc, res)
     return res
 

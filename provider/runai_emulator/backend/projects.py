@@ -132,9 +132,12 @@ def _writable(ctx: Ctx, ident: str) -> Doc:
 def update(ctx: Ctx, ident: str, body: object) -> Doc:
     doc = _writable(ctx, ident)
     data = require_object(body)
-    res = resources.normalise(ctx, doc["clusterId"], data.get("resources"))
-    doc.update(updatable(ctx, doc["clusterId"], data))
-    doc["enforceRunaiScheduler"] = opt_bool(data, "enforceRunaiScheduler", True)
+    res = orgunit.new_resources(ctx, doc, data.get("resources"))
+    stored = orgunit.kept(ctx, doc)
+    doc.update(updatable(ctx, doc["clusterId"], data, stored))
+    enforce = opt_bool(data, "enforceRunaiScheduler", True)
+    if stored is None or "enforceRunaiScheduler" in data:
+        doc["enforceRunaiScheduler"] = enforce
     orgunit.set_resources(ctx, PROJECT, doc, res)
     return view(ctx, doc)
 
@@ -148,13 +151,14 @@ def patch_resources(ctx: Ctx, ident: str, body: object) -> list[Doc]:
 
 
 def delete(ctx: Ctx, ident: str) -> int:
-    """202 and `Deleting` for `ready_delay` seconds; 204 at once in legacy mode."""
+    """202 and `Deleting` for the deletingDelay switch's seconds; 204 at once in legacy mode."""
     doc = _load(ctx, ident)
     access_rules.remove_for_scope(ctx, "project", ident)
-    if ctx.config.legacy_project_delete or ctx.config.ready_delay <= 0:
+    delay = ctx.switches.deletingDelay
+    if ctx.config.legacy_project_delete or delay <= 0:
         ctx.tx.delete(PROJECT, ident)
         return 204 if ctx.config.legacy_project_delete else 202
     if "_deleteAt" not in doc:
-        doc["_deleteAt"] = ctx.now + ctx.config.ready_delay
+        doc["_deleteAt"] = ctx.now + delay
         ctx.tx.put(PROJECT, ident, doc, expires_at=doc["_deleteAt"])
     return 202

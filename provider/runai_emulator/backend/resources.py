@@ -1,12 +1,16 @@
-"""Per-node-pool quotas shared by departments and projects (spec `Resources`)."""
+"""Per-node-pool quotas shared by departments and projects (spec `Resources`).
+
+An org unit lists every node pool of its cluster, at zero quota for pools it was not given
+("each node pool is automatically associated with all projects and departments with zero
+resource allocation", Run:ai docs), in the cluster's node pool order.
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from ..errors import bad_request
 from .clusters import pools_of
 from .common import Ctx, Doc
+from .ranks import DEFAULT_RANK, RANKS
 
 _MEMORY_UNITS = {"Mib": 1.048576, "MB": 1.0, "GB": 1000.0}
 _QUOTA_KEYS = ("deserved", "limit", "overQuotaWeight")
@@ -89,52 +93,86 @@ def _node_pool(ctx: Ctx, cluster_id: str, raw: object, where: str) -> Doc:
     return {"id": match["id"], "name": match["name"]}
 
 
-def normalise(ctx: Ctx, cluster_id: str, raw: object, field: str = "resources") -> list[Doc]:
-    """Validate a resources list and fill in server defaults; node pools by id or name."""
+def _rank(entry: Doc, where: str) -> str:
+    rank = entry.get("rank")
+    if rank is None:
+        return DEFAULT_RANK
+    if rank not in RANKS:
+        raise bad_request(f"{where}.rank must be one of {', '.join(RANKS)}, got {rank!r}")
+    return str(rank)
+
+
+def _entry(pool: Doc, entry: Doc, where: str) -> Doc:
+    """One validated entry with server defaults filled in (an empty entry is zero quota)."""
+    priority = entry.get("priority")
+    if priority is not None and not isinstance(priority, str):
+        raise bad_request(f"{where}.priority must be a string")
+    return {
+        "nodePool": pool,
+        "gpu": _quota(entry.get("gpu"), f"{where}.gpu", gpu=True),
+        "cpu": _quota(entry.get("cpu"), f"{where}.cpu", gpu=False),
+        "memory": _quota(entry.get("memory"), f"{where}.memory", gpu=False),
+        "priority": priority,
+        "rank": _rank(entry, where),
+    }
+
+
+def _kept(stored: Doc | None, sent: Doc) -> Doc:
+    """`sent` over `stored`, key by key and inside gpu/cpu/memory: what it omits is kept."""
+    if stored is None:
+        return sent
+    out = dict(stored)
+    for key, value in sent.items():
+        old = stored.get(key)
+        nested = key in ("gpu", "cpu", "memory") and isinstance(value, dict)
+        out[key] = {**old, **value} if nested and isinstance(old, dict) else value
+    return out
+
+
+def _complete(ctx: Ctx, cluster_id: str, given: dict[str, Doc], others: list[Doc]) -> list[Doc]:
+    """Every pool of the cluster: the entry given, else the one in `others`, else zero."""
+    previous = {r["nodePool"]["id"]: r for r in others}
+    out = []
+    for pool in pools_of(ctx, cluster_id):
+        ref = {"id": pool["id"], "name": pool["name"]}
+        entry = given.get(pool["id"]) or previous.get(pool["id"])
+        out.append({**entry, "nodePool": ref} if entry else _entry(ref, {}, "resources"))
+    return out
+
+
+def normalise(ctx: Ctx, cluster_id: str, raw: object, field: str = "resources",
+              stored: list[Doc] | None = None) -> list[Doc]:
+    """A full resources list (every pool of the cluster) from the entries `raw` gives.
+
+    Without `stored`, whatever an entry or the list omits gets the server default (a full PUT
+    that resets); with `stored`, omitted fields and entries keep their stored values.
+    """
     if raw is None:
         raise bad_request(f"{field} is required")
     if not isinstance(raw, list):
         raise bad_request(f"{field} must be an array")
-    out: list[Doc] = []
-    seen: set[str] = set()
+    current = {r["nodePool"]["id"]: r for r in stored or ()}
+    given: dict[str, Doc] = {}
     for i, entry in enumerate(raw):
         where = f"{field}[{i}]"
         if not isinstance(entry, dict):
             raise bad_request(f"{where} must be an object")
         pool = _node_pool(ctx, cluster_id, entry.get("nodePool"), f"{where}.nodePool")
-        if pool["id"] in seen:
+        if pool["id"] in given:
             raise bad_request(f"{where}.nodePool: node pool '{pool['name']}' appears twice")
-        seen.add(pool["id"])
-        priority = entry.get("priority")
-        if priority is not None and not isinstance(priority, str):
-            raise bad_request(f"{where}.priority must be a string")
-        out.append({
-            "nodePool": pool,
-            "gpu": _quota(entry.get("gpu"), f"{where}.gpu", gpu=True),
-            "cpu": _quota(entry.get("cpu"), f"{where}.cpu", gpu=False),
-            "memory": _quota(entry.get("memory"), f"{where}.memory", gpu=False),
-            "priority": priority,
-        })
-    return out
+        given[pool["id"]] = _entry(pool, _kept(current.get(pool["id"]), entry), where)
+    return _complete(ctx, cluster_id, given, stored or [])
 
 
 def merge(ctx: Ctx, cluster_id: str, current: list[Doc], raw: object) -> list[Doc]:
-    """PATCH semantics: entries given replace the kinds they name, matched by node pool."""
-    if not isinstance(raw, list):
-        raise bad_request("resources must be an array")
-    merged: dict[str, Doc] = {r["nodePool"]["id"]: dict(r) for r in current}
-    order = list(merged)
-    for i, entry in enumerate(raw):
-        if not isinstance(entry, dict):
-            raise bad_request(f"resources[{i}] must be an object")
-        pool = _node_pool(ctx, cluster_id, entry.get("nodePool"), f"resources[{i}].nodePool")
-        base: dict[str, Any] = merged.get(pool["id"], {"nodePool": pool})
-        updated = {**base, **{k: v for k, v in entry.items() if k != "nodePool"}}
-        updated["nodePool"] = pool
-        if pool["id"] not in merged:
-            order.append(pool["id"])
-        merged[pool["id"]] = updated
-    return normalise(ctx, cluster_id, [merged[k] for k in order])
+    """PATCH semantics: entries given change the fields they set, matched by node pool (inside
+    gpu/cpu/memory too); every other field and entry is kept."""
+    return normalise(ctx, cluster_id, raw, stored=current)
+
+
+def zero_entry(pool: Doc) -> Doc:
+    """The entry a node pool gets in an org unit that was given no quota on it."""
+    return _entry({"id": pool["id"], "name": pool["name"]}, {}, "resources")
 
 
 def totals(resources: list[Doc]) -> Doc:

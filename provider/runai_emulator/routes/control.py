@@ -7,13 +7,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..backend.common import public
+from ..errors import bad_request
 from ..faults import Faults
 from ..requestlog import RequestLog
+from ..switches import SwitchError
 from ._http import backend, body, no_content, ok
 
 router = APIRouter()
 
-_KINDS = ("clusters", "nodepools", "departments", "projects", "users", "roles", "access_rules")
+_KINDS = ("clusters", "nodepools", "departments", "projects", "users", "roles", "access_rules",
+          "service_accounts", "policies")
 
 
 def _log(request: Request) -> RequestLog:
@@ -41,7 +44,7 @@ async def clear_requests(request: Request) -> Response:
 
 @router.post("/_emulator/reset")
 async def reset(request: Request) -> Response:
-    """Back to the seed state (faults and the request log are separate)."""
+    """Back to the seed state and command-line switches (faults and request log stay)."""
     backend(request).reset()
     return no_content()
 
@@ -70,3 +73,25 @@ async def reset_faults(request: Request) -> Response:
     """Back to the command-line fault settings and random sequence."""
     _faults(request).reset()
     return ok(_faults(request).snapshot())
+
+
+@router.get("/_emulator/switches")
+async def get_switches(request: Request) -> Response:
+    """The current switches (behaviours the Run:ai docs leave open)."""
+    return ok(backend(request).switches.wire())
+
+
+@router.put("/_emulator/switches")
+async def put_switches(request: Request) -> Response:
+    """Change some switches (partial update; 400 naming a bad name or value)."""
+    data = await body(request)
+    try:
+        return ok(backend(request).set_switches(data).wire())
+    except SwitchError as err:
+        raise bad_request(str(err)) from None
+
+
+@router.delete("/_emulator/switches")
+async def reset_switches(request: Request) -> Response:
+    """Back to the command-line switches."""
+    return ok(backend(request).set_switches(backend(request).config.switches.wire()).wire())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from pulumi_runai.client import reset_process_state
 from runai_emulator.testing import EmulatorProcess
 
 # Property tests draw the same examples on every run by default, so that a CI run cannot fail
@@ -28,7 +29,9 @@ def emulator_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulat
 
 @pytest.fixture
 def emulator(emulator_server: EmulatorProcess) -> EmulatorProcess:
-    """The session emulator, reset to the seed with an empty request log and no faults."""
+    """The session emulator, reset to the seed with an empty request log and no faults; this
+    process forgets its caches of it too (a reset emulator is a new tenant that reuses ids)."""
+    reset_process_state()
     emulator_server.reset_faults()
     emulator_server.reset()
     emulator_server.clear_requests()

@@ -4,9 +4,10 @@ One root so that a Pulumi program (or a test) can catch everything this package 
 
     RunaiError
     ├── ConfigError          settings missing or invalid (names both ways to set them)
+    │   └── NotRunaiControlPlane  runai:url answers, but not as Run:ai
     ├── ValidationError      inputs the API would reject, caught before any request
     ├── AmbiguousMatch       a lookup matched more than one object
-    ├── WaitTimeout          polling gave up (also importable as TimeoutError_)
+    ├── WaitTimeout          polling gave up
     ├── TransportError       no HTTP answer: connection refused/reset, timeout, TLS
     └── RunaiHTTPError       an HTTP answer with an error status
         ├── BadRequest       400 (and 422)
@@ -34,11 +35,11 @@ __all__ = [
     "Conflict",
     "Forbidden",
     "NotFound",
+    "NotRunaiControlPlane",
     "RateLimited",
     "RunaiError",
     "RunaiHTTPError",
     "ServerError",
-    "TimeoutError_",
     "TransportError",
     "Unauthorized",
     "ValidationError",
@@ -107,6 +108,10 @@ class ConfigError(RunaiError):
     """A setting is missing or invalid; the message names the stack config key and env var."""
 
 
+class NotRunaiControlPlane(ConfigError):
+    """runai:url answers, but not as a Run:ai control plane (an HTML page, no token endpoint)."""
+
+
 class ValidationError(RunaiError):
     """An input is invalid; the message names the field and what is allowed."""
 
@@ -119,24 +124,42 @@ class WaitTimeout(RunaiError):
     """Polling for a state (for example a project becoming Ready) ran out of time."""
 
 
-TimeoutError_ = WaitTimeout
-"""Alias kept for docs/architecture.md, which names the polling timeout ``TimeoutError_``."""
 
 
 class TransportError(RunaiError):
-    """The request got no HTTP answer (connection refused or reset, timeout, TLS failure)."""
+    """The request got no HTTP answer (connection refused or reset, timeout, TLS failure).
 
-    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+    ``sent`` is False when the request surely never reached the server (nothing was done, it
+    may be sent again whatever its method); ``retryable`` is False when asking again cannot
+    help (a TLS certificate the client does not trust).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        path: str = "",
+        sent: bool = True,
+        retryable: bool = True,
+    ) -> None:
         super().__init__(message)
         self.method = method
         self.path = path
+        self.sent = sent
+        self.retryable = retryable
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_transport, (str(self), self.method, self.path))
+        return (
+            _rebuild_transport,
+            (str(self), self.method, self.path, self.sent, self.retryable),
+        )
 
 
-def _rebuild_transport(message: str, method: str, path: str) -> TransportError:
-    return TransportError(message, method=method, path=path)
+def _rebuild_transport(
+    message: str, method: str, path: str, sent: bool = True, retryable: bool = True
+) -> TransportError:
+    return TransportError(message, method=method, path=path, sent=sent, retryable=retryable)
 
 
 class RunaiHTTPError(RunaiError):
@@ -147,6 +170,8 @@ class RunaiHTTPError(RunaiError):
     """
 
     default_hint = ""
+    # The server's Retry-After in seconds, when it sent one (429, 503).
+    retry_after: float | None = None
 
     def __init__(
         self,
@@ -237,12 +262,11 @@ class NotFound(RunaiHTTPError):
 
 
 class Conflict(RunaiHTTPError):
-    """409: an object with the same natural key already exists."""
+    """409: the server refused because of the state it holds (an object with the same key, a
+    namespace in use, an object being deleted, a department that still has projects). The
+    message is the server's reason; callers that know more (the lifecycle) add the fix."""
 
-    default_hint = (
-        "An object with this name already exists: choose another name, or set adopt=True "
-        "to take the existing one over"
-    )
+    default_hint = ""
 
 
 class RateLimited(RunaiHTTPError):

@@ -149,7 +149,7 @@ def get_role(name: str, *, settings: Settings | None = None) -> Role:
 
 def get_department(cluster_id: str, name: str, *, settings: Settings | None = None) -> Department:
     service = Departments(_client(settings))
-    d = service.find(cluster_id, name)
+    d = service.find({"clusterId": cluster_id, "name": name})
     if d is None:
         known = service.list(cluster_id)
         raise not_found(
@@ -165,7 +165,7 @@ def get_department(cluster_id: str, name: str, *, settings: Settings | None = No
 
 def get_project(cluster_id: str, name: str, *, settings: Settings | None = None) -> Project:
     service = Projects(_client(settings))
-    p = service.find(cluster_id, name)
+    p = service.find({"clusterId": cluster_id, "name": name})
     if p is None:
         known = service.list(cluster_id)
         raise not_found("project", f"named {name!r} in cluster {cluster_id}", service.path, known)
@@ -183,7 +183,7 @@ def get_project(cluster_id: str, name: str, *, settings: Settings | None = None)
 
 def get_user(email: str, *, settings: Settings | None = None) -> User:
     service = Users(_client(settings))
-    u = service.find_by_email(email)
+    u = service.find({"email": email})
     if u is None:
         raise not_found(
             "user",

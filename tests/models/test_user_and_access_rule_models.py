@@ -33,17 +33,23 @@ def test_user_check() -> None:
     assert failures == {"email", "notify"}
 
 
-def test_every_user_field_replaces() -> None:
+def test_only_the_email_replaces_a_user() -> None:
+    # Issue 12 kind 3: create-time options never replace (a replaced user loses its rules).
     outputs = user.to_outputs(
         {"id": "u1", "username": "jane@example.com"}, {"email": "jane@example.com"}, "pw"
     )
     assert outputs["temp_password"] == "pw" and outputs["user_id"] == "u1"
     assert user.diff(outputs, {"email": "jane@example.com"}) == ([], [])
+    assert user.diff(outputs, {"email": "Jane@Example.com"}) == ([], [])  # kind 7
     assert user.diff(outputs, {"email": "joe@example.com", "notify": True}) == (
         ["email", "notify"],
-        ["email", "notify"],
+        ["email"],
     )
-    assert {"email", "reset_password", "notify"} == user.REPLACE_FIELDS
+    assert user.diff(outputs, {"email": "jane@example.com", "reset_password": True}) == (
+        ["reset_password"],
+        [],
+    )
+    assert {"email"} == user.REPLACE_FIELDS
 
 
 def test_access_rule_check() -> None:

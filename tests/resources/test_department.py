@@ -38,14 +38,16 @@ def test_department_story(
     assert api_calls("POST") == [("POST", PATH)]
     outs = created.outs
     assert outs["department_id"] == created.id
-    assert outs["resources"] == [
-        {
-            "node_pool": "default",
-            "gpu": {"deserved": 4, "limit": -1, "over_quota_weight": 2},
-            "cpu": None,
-            "memory": None,
-        }
-    ]
+    # Run:ai attaches every node pool of the cluster; the ones the program does not name hold
+    # no quota, and the outputs show the server's truth.
+    by_pool = {entry["node_pool"]: entry for entry in outs["resources"]}
+    assert by_pool.pop("default") == {
+        "node_pool": "default",
+        "gpu": {"deserved": 4, "limit": -1, "over_quota_weight": 2},
+        "cpu": None,
+        "memory": None,
+    }
+    assert all(entry["gpu"]["deserved"] == 0 for entry in by_pool.values())
     assert api("GET", f"{PATH}/{created.id}")["resources"][0]["gpu"]["deserved"] == 4
 
     # A second `up` with the same program is a no-op, and costs no API call.
@@ -131,20 +133,20 @@ def test_get_reads_an_existing_department_by_id(
     assert read.inputs["name"] == "default"
 
 
-def test_unknown_node_pool_fails_before_any_change(
-    runai_env: EmulatorProcess, cluster_id: str, checked: Any, api_calls: Any
+def test_unknown_node_pool_fails_the_preview_with_the_known_pools(
+    runai_env: EmulatorProcess, cluster_id: str, api_calls: Any
 ) -> None:
+    # Issue 12 kind 6: the check of a preview resolves the pool, so nothing is created.
     provider = DepartmentProvider()
-    inputs = checked(
-        provider,
-        {
-            "name": "research",
-            "cluster_id": cluster_id,
-            "resources": [{"node_pool": "h100", "gpu": {"deserved": 1}}],
-        },
-    )
     runai_env.clear_requests()
-    with pytest.raises(Exception, match="h100") as failure:
-        provider.create(inputs)
-    assert "default" in str(failure.value)  # names the pools that do exist
-    assert api_calls("POST") == []
+    result = provider.check({}, {
+        "name": "research",
+        "cluster_id": cluster_id,
+        "resources": [{"node_pool": "h100", "gpu": {"deserved": 1}}],
+    })
+    [failure] = result.failures
+    assert failure.property == "resources[0].node_pool"
+    assert "h100" in failure.reason and "a100, default" in failure.reason
+    assert [c for c in api_calls() if c[0] != "GET"] == []
+    # one list per kind of name: the clusters and the cluster's node pools
+    assert api_calls() == [("GET", "/api/v1/clusters"), ("GET", "/api/v1/node-pools")]

@@ -24,8 +24,15 @@ def test_user_story(runai_env: EmulatorProcess, api: Any, checked: Any) -> None:
     assert provider.diff(created.id, outs, inputs).changes is False
     changed = provider.diff(created.id, outs, {**inputs, "email": "joe@example.com"})
     assert changed.replaces == ["email"] and changed.delete_before_replace is False
+    # Issue 12 kind 3: a create-time option never replaces the user (Run:ai would delete every
+    # access rule naming it); the change is recorded without a call.
     again = provider.diff(created.id, outs, {**inputs, "notify": True})
-    assert again.replaces == ["notify"] and again.delete_before_replace is True
+    assert again.changes is True and again.replaces == []
+    runai_env.clear_requests()
+    recorded = provider.update(created.id, outs, {**inputs, "notify": True}).outs
+    assert recorded["notify"] is True and recorded["user_id"] == created.id
+    assert recorded["temp_password"] == outs["temp_password"]
+    assert [r for r in runai_env.requests() if not r["path"].startswith("/api/v1/token")] == []
 
     read = provider.read(created.id, outs)
     assert read.outs["temp_password"] == outs["temp_password"]  # kept: the API never repeats it
@@ -100,21 +107,25 @@ def test_access_rule_story(
     provider.delete(created.id, outs)
 
 
-def test_unknown_role_name_fails_before_any_change(
-    runai_env: EmulatorProcess, checked: Any, api_calls: Any
+def test_unknown_role_name_fails_the_preview_with_the_known_roles(
+    runai_env: EmulatorProcess, api_calls: Any
 ) -> None:
+    # Issue 12 kind 6: check (run by every preview) resolves a changed role name, so the
+    # preview fails and nothing is created; an unchanged name costs no call.
     provider = AccessRuleProvider()
-    inputs = checked(
-        provider,
-        {
-            "subject_type": "group",
-            "subject_id": "ml-team",
-            "scope_type": "tenant",
-            "scope_id": "1001",
-            "role_name": "l1 researcher",
-        },
-    )
+    news = {
+        "subject_type": "group",
+        "subject_id": "ml-team",
+        "scope_type": "tenant",
+        "scope_id": "1001",
+        "role_name": "l1 researcher",
+    }
     runai_env.clear_requests()
-    with pytest.raises(Exception, match="did you mean 'L1 researcher'"):
-        provider.create(inputs)
-    assert api_calls("POST") == []
+    [failure] = provider.check({}, news).failures
+    assert failure.property == "role_name"
+    assert "did you mean 'L1 researcher'" in failure.reason and "Viewer" in failure.reason
+    assert api_calls() == [("GET", "/api/v1/authorization/roles")]
+    runai_env.clear_requests()
+    good = {**news, "role_name": "L1 researcher"}
+    assert provider.check(good, good).failures == []
+    assert api_calls() == []

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pulumi_runai.models import fields
-from pulumi_runai.models.fields import Field
+from pulumi_runai.models.fields import ADOPT, Field
+from pulumi_runai.models.kind import KindSpec
 from pulumi_runai.models.validation import (
     Failure,
     as_int_if_integral,
@@ -20,24 +21,12 @@ from pulumi_runai.models.validation import (
     check_required_str,
     check_type,
     is_unknown,
+    same_email,
     unknown_keys,
 )
 
-KIND = "access rule"
 SUBJECT_TYPES = ("user", "group", "service-account", "app")
 SCOPE_TYPES = ("system", "tenant", "cluster", "department", "project")
-INPUT_KEYS = (
-    "subject_type",
-    "subject_id",
-    "scope_type",
-    "scope_id",
-    "role_id",
-    "role_name",
-    "cluster_id",
-    "adopt",
-)
-OUTPUT_KEYS = (*INPUT_KEYS, "access_rule_id", "scope_name", "phase", "created_at", "created_by")
-NATURAL_KEY = ("subject_type", "subject_id", "role_id", "scope_type", "scope_id")
 RoleResolver = Callable[[str], int]
 
 
@@ -49,16 +38,70 @@ def _same_role_id(live: Any, desired: Any) -> bool:
     return live is not None and int(live) == int(desired)
 
 
+def _same_subject(live: Any, desired: Any) -> bool:
+    """E-mails (user subjects) compare without regard to case; other subjects exactly."""
+    if "@" in str(live) and "@" in str(desired):
+        return same_email(live, desired)
+    return str(live) == str(desired)
+
+
 FIELDS = (
-    Field("subject_type", replace=True, always=True),
-    Field("subject_id", replace=True, always=True),
-    Field("scope_type", replace=True, always=True),
-    Field("scope_id", replace=True, equal=_same_text),
-    Field("role_id", replace=True, equal=_same_role_id),
-    Field("role_name", replace=True),
-    Field("cluster_id", replace=True),
+    Field(
+        "subject_type",
+        f"Who gets the role: one of {', '.join(SUBJECT_TYPES)}.",
+        required=True, replace=True, always=True,
+    ),
+    Field(
+        "subject_id",
+        "The subject: a user's e-mail (pass `user.email` so the rule follows the user), a "
+        "group name, or a service account's client id.",
+        required=True, replace=True, always=True, equal=_same_subject,
+    ),
+    Field(
+        "scope_type",
+        f"Where the role applies: one of {', '.join(SCOPE_TYPES)}.",
+        required=True, replace=True, always=True,
+    ),
+    Field(
+        "scope_id",
+        "The scope's id: a project or department id, a cluster uuid, or the tenant id.",
+        required=True, replace=True, equal=_same_text,
+    ),
+    Field(
+        "role_id",
+        "The role's id; give this or `role_name`, not both.",
+        type="integer", replace=True, equal=_same_role_id,
+    ),
+    Field(
+        "role_name",
+        "The role's name, e.g. `L1 researcher` (case-sensitive; resolved at preview, an "
+        "unknown name lists the known ones); give this or `role_id`.",
+        replace=True,
+    ),
+    Field("cluster_id", "The cluster's uuid, for cluster-bound scopes.", replace=True),
+    ADOPT,
+    Field("access_rule_id", "The rule's id (also the resource id).", output_only=True),
+    Field("scope_name", "The scope's name, as Run:ai reports it.", output_only=True),
+    Field("phase", "The rule's phase, as Run:ai reports it.", output_only=True),
+    Field("created_at", "When Run:ai created it (ISO 8601).", output_only=True),
+    Field("created_by", "Who created it.", output_only=True),
 )
-REPLACE_FIELDS = fields.replace_fields(FIELDS)
+_RULE_KEY = ("subject_type", "subject_id", "scope_type", "scope_id")
+SPEC = KindSpec(
+    name="AccessRule",
+    label="access rule",
+    doc="A Run:ai access rule: a role given to a subject in a scope. The API cannot update "
+    "access rules, so every change replaces the rule. Source: /api/v1/authorization/access-rules.",
+    fields=FIELDS,
+    natural_key=("subject_type", "subject_id", "role_id", "role_name", "scope_type", "scope_id"),
+    unique_keys=((*_RULE_KEY, "role_name"), (*_RULE_KEY, "role_id")),
+    id_output="access_rule_id",
+)
+INPUT_KEYS = SPEC.input_keys
+OUTPUT_KEYS = SPEC.output_keys
+NATURAL_KEY = SPEC.natural_key
+KIND = SPEC.label
+REPLACE_FIELDS = SPEC.replace_fields
 
 
 def validate(inputs: Mapping[str, Any]) -> list[Failure]:

@@ -6,14 +6,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_runai.models import fields, org_unit, quotas
+from pulumi_runai.models.fields import ADOPT, Field
+from pulumi_runai.models.kind import KindSpec
 from pulumi_runai.models.validation import Failure, unknown_keys
 
-KIND = "department"
-INPUT_KEYS = ("name", "cluster_id", "resources", "description", "adopt")
-OUTPUT_KEYS = (*INPUT_KEYS, "department_id", "created_at", "updated_at", "created_by")
-NATURAL_KEY = ("name", "cluster_id")
-FIELDS = org_unit.FIELDS
-REPLACE_FIELDS = fields.replace_fields(FIELDS)
+FIELDS = (
+    *org_unit.FIELDS,
+    ADOPT,
+    Field("department_id", "The department's id (also the resource id).", output_only=True),
+    *org_unit.TIMESTAMPS,
+)
+SPEC = KindSpec(
+    name="Department",
+    label="department",
+    doc="A Run:ai department: a group of projects with GPU, CPU and memory quotas per node "
+    "pool. Source: /api/v1/org-unit/departments.",
+    fields=FIELDS,
+    natural_key=("name", "cluster_id"),
+    unique_keys=(("name", "cluster_id"),),
+    id_output="department_id",
+)
+KIND = SPEC.label
+INPUT_KEYS = SPEC.input_keys
+OUTPUT_KEYS = SPEC.output_keys
+NATURAL_KEY = SPEC.natural_key
+REPLACE_FIELDS = SPEC.replace_fields
 
 
 def validate(inputs: Mapping[str, Any]) -> list[Failure]:

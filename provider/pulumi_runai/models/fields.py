@@ -30,10 +30,26 @@ Diff = tuple[list[str], list[str]]
 
 @dataclass(frozen=True)
 class Field:
-    """How one input is diffed and refreshed; `output` names the output it is compared with."""
+    """Everything said about one input or output of a kind, stated once.
+
+    `doc` is what the README, the resource docstring and the native schema show; `type` is the
+    schema type (`string`, `boolean`, `integer`, `number`, `object`, `array`, or a named shape
+    such as `quotas`). `required` inputs must be given; `replace` inputs need a new object when
+    they change; `create_only` inputs only matter when the object is made (a change is recorded
+    without a call and never replaces); `output_only` fields are computed by Run:ai; `secret`
+    values travel only as Pulumi secrets. `always` fields (names, parents that identify the
+    object) are compared even when given as None; `equal` compares a live value with the
+    desired one and `project` turns a live value into the program's shape for refresh.
+    """
 
     name: str
+    doc: str = ""
+    type: str = "string"
+    required: bool = False
     replace: bool = False
+    create_only: bool = False
+    output_only: bool = False
+    secret: bool = False
     always: bool = False
     output: str | None = None
     equal: Callable[[Any, Any], bool] = _equal
@@ -44,18 +60,33 @@ class Field:
         return self.output or self.name
 
 
+ADOPT = Field(
+    "adopt",
+    "Take over an existing object with the same natural key instead of failing with a "
+    "conflict; the object is then updated to match the program. Default false.",
+    type="boolean",
+)
+"""The input every kind has; never compared, never sent to Run:ai."""
+
+
 def replace_fields(fields: Sequence[Field]) -> frozenset[str]:
     """Inputs whose change needs a new object."""
     return frozenset(field.name for field in fields if field.replace)
+
+
+def compared(fields: Sequence[Field]) -> tuple[Field, ...]:
+    """The inputs a diff compares with the live object (not outputs, not `adopt`)."""
+    return tuple(f for f in fields if not f.output_only and f.name != ADOPT.name)
 
 
 def diff(
     fields: Sequence[Field], old_outputs: Mapping[str, Any], new_inputs: Mapping[str, Any]
 ) -> Diff:
     """(changed, replaces) between the last outputs and the new inputs; `__provider` and
-    `adopt` never count. An unknown new value (preview) counts as a change."""
+    `adopt` never count. An unknown new value (preview) counts as a change. Create-only
+    inputs are compared with what the program said last time (the API cannot read them)."""
     changed: list[str] = []
-    for field in fields:
+    for field in compared(fields):
         desired = new_inputs.get(field.name)
         if desired is None and not field.always:
             continue
@@ -71,7 +102,7 @@ def project_inputs(
     the server. With no old inputs (`get`), every live value is returned."""
     managed = {k: v for k, v in old_inputs.items() if k != PROVIDER_KEY and v is not None}
     result: dict[str, Any] = {}
-    for field in fields:
+    for field in compared(fields):
         live = live_inputs.get(field.name)
         if not managed:
             result[field.name] = live

@@ -20,10 +20,32 @@ def _same_description(live: Any, desired: Any) -> bool:
 
 
 FIELDS = (
-    Field("name", replace=True, always=True),
-    Field("cluster_id", replace=True, always=True),
-    Field("resources", equal=quotas.same, project=quotas.to_inputs),
-    Field("description", equal=_same_description),
+    Field(
+        "name",
+        "The name, unique in its cluster: lowercase letters, digits and '-', at most 63 "
+        "characters (DNS-1123).",
+        required=True, replace=True, always=True,
+    ),
+    Field(
+        "cluster_id",
+        "The cluster's uuid (`runai.get_cluster()`).",
+        required=True, replace=True, always=True,
+    ),
+    Field(
+        "resources",
+        "Quotas, one entry per node pool: `{node_pool, gpu: {deserved, limit, "
+        "over_quota_weight}, cpu: {...} (millicores), memory: {..., units}}`; `limit` -1 (the "
+        "default) is unlimited. Only the pools listed are managed.",
+        type="quotas", equal=quotas.same, project=quotas.to_inputs,
+    ),
+    Field("description", "Free text shown in the Run:ai UI.", equal=_same_description),
+)
+"""The inputs departments and projects share."""
+
+TIMESTAMPS = (
+    Field("created_at", "When Run:ai created it (ISO 8601).", output_only=True),
+    Field("updated_at", "When it last changed (ISO 8601).", output_only=True),
+    Field("created_by", "Who created it.", output_only=True),
 )
 
 

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from pulumi_runai.models import fields, org_unit, quotas
-from pulumi_runai.models.fields import Field
+from pulumi_runai.models.fields import ADOPT, Field
+from pulumi_runai.models.kind import KindSpec
 from pulumi_runai.models.validation import (
     Failure,
     as_int_if_integral,
@@ -22,30 +23,6 @@ from pulumi_runai.models.validation import (
     unknown_keys,
 )
 
-KIND = "project"
-INPUT_KEYS = (
-    "name",
-    "cluster_id",
-    "department_id",
-    "resources",
-    "description",
-    "requested_namespace",
-    "default_node_pools",
-    "enforce_runai_scheduler",
-    "node_types",
-    "scheduling_rules",
-    "adopt",
-)
-OUTPUT_KEYS = (
-    *INPUT_KEYS,
-    "project_id",
-    "phase",
-    "namespace",
-    "created_at",
-    "updated_at",
-    "created_by",
-)
-NATURAL_KEY = ("name", "cluster_id")
 READY = "Ready"
 
 _RULES = {
@@ -86,14 +63,61 @@ def _node_types(value: Mapping[str, Any] | None) -> dict[str, Any]:
 
 FIELDS = (
     *org_unit.FIELDS,
-    Field("department_id", replace=True),
-    Field("requested_namespace", replace=True),
-    Field("default_node_pools", equal=lambda live, want: list(live or []) == list(want)),
-    Field("enforce_runai_scheduler"),
-    Field("node_types", equal=lambda live, want: _node_types(live) == _node_types(want)),
-    Field("scheduling_rules", equal=lambda live, want: _rules(live) == _rules(want)),
+    Field(
+        "department_id",
+        "The parent department's id; unset puts the project in the cluster's `default` "
+        "department (the actual parent is in the outputs).",
+        replace=True,
+    ),
+    Field(
+        "requested_namespace",
+        "The Kubernetes namespace to use (DNS-1123); unset lets Run:ai name it "
+        "`runai-<name>`. Unique in the cluster.",
+        replace=True,
+    ),
+    Field(
+        "default_node_pools",
+        "Node pool names workloads use when they name none, in order of preference.",
+        type="array", equal=lambda live, want: list(live or []) == list(want),
+    ),
+    Field(
+        "enforce_runai_scheduler",
+        "Whether every workload in the namespace must use the Run:ai scheduler.",
+        type="boolean",
+    ),
+    Field(
+        "node_types",
+        "Node type ids allowed per workload kind: `{training: [...], workspace: [...]}`.",
+        type="object", equal=lambda live, want: _node_types(live) == _node_types(want),
+    ),
+    Field(
+        "scheduling_rules",
+        "Time limits in whole seconds (each at least 1): "
+        + ", ".join(f"`{k}`" for k in _RULES)
+        + ".",
+        type="object", equal=lambda live, want: _rules(live) == _rules(want),
+    ),
+    ADOPT,
+    Field("project_id", "The project's id (also the resource id).", output_only=True),
+    Field("phase", "The project's phase in the cluster (`Ready` once created).", output_only=True),
+    Field("namespace", "The Kubernetes namespace the cluster made for it.", output_only=True),
+    *org_unit.TIMESTAMPS,
 )
-REPLACE_FIELDS = fields.replace_fields(FIELDS)
+SPEC = KindSpec(
+    name="Project",
+    label="project",
+    doc="A Run:ai project: where researchers run workloads, with GPU, CPU and memory quotas "
+    "per node pool; create waits until it is Ready. Source: /api/v1/org-unit/projects.",
+    fields=FIELDS,
+    natural_key=("name", "cluster_id"),
+    unique_keys=(("name", "cluster_id"), ("requested_namespace", "cluster_id")),
+    id_output="project_id",
+)
+KIND = SPEC.label
+INPUT_KEYS = SPEC.input_keys
+OUTPUT_KEYS = SPEC.output_keys
+NATURAL_KEY = SPEC.natural_key
+REPLACE_FIELDS = SPEC.replace_fields
 
 
 def validate(inputs: Mapping[str, Any]) -> list[Failure]:

@@ -1,7 +1,8 @@
 """User: inputs, API body, outputs and replace decisions (no Pulumi, no HTTP).
 
-The API has no update for users: every input is create-only, so any change replaces.
-`reset_password` and `notify` cannot be read back; refresh keeps what the program said.
+The API has no update for users: a new e-mail replaces the user. `reset_password` and `notify`
+only matter at creation: a change is recorded, never sent and never replaces (a replaced user
+loses every access rule that names it). Refresh keeps what the program said for them.
 """
 
 from __future__ import annotations
@@ -10,32 +11,76 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_runai.models import fields
-from pulumi_runai.models.fields import Field
-from pulumi_runai.models.validation import Failure, check_email, check_type, unknown_keys
-
-KIND = "user"
-INPUT_KEYS = ("email", "reset_password", "notify", "adopt")
-# No created_at/created_by: the create answer is only {id, username, tempPassword}, and reading
-# the user back would double the calls of every user create (the floor is one call).
-OUTPUT_KEYS = (*INPUT_KEYS, "user_id", "username", "temp_password")
-SECRET_OUTPUTS = ("temp_password",)
-NATURAL_KEY = ("email",)
+from pulumi_runai.models.fields import ADOPT, Field
+from pulumi_runai.models.kind import KindSpec
+from pulumi_runai.models.validation import (
+    Failure,
+    check_email,
+    check_type,
+    same_email,
+    unknown_keys,
+)
 
 
 def _same_email(live: Any, desired: Any) -> bool:
-    return str(live or "").lower() == str(desired).lower()
+    return same_email(live, desired)
 
 
 def _keep_program(_live: Any, old: Any) -> Any:
     return old
 
 
+def _same_option(live: Any, desired: Any) -> bool:
+    return bool(live) == bool(desired)
+
+
 FIELDS = (
-    Field("email", replace=True, always=True, equal=_same_email),
-    Field("reset_password", replace=True, project=_keep_program),
-    Field("notify", replace=True, project=_keep_program),
+    Field(
+        "email",
+        "The user's e-mail address, also their login name. Compared without regard to case.",
+        required=True, replace=True, always=True, equal=_same_email,
+    ),
+    Field(
+        "reset_password",
+        "Create-time option: make the user choose a new password at first login. A later "
+        "change is recorded and does nothing (the API cannot change it).",
+        type="boolean", create_only=True, equal=_same_option, project=_keep_program,
+    ),
+    Field(
+        "notify",
+        "Create-time option: e-mail the user their login details. A later change is recorded "
+        "and does nothing (the API cannot change it).",
+        type="boolean", create_only=True, equal=_same_option, project=_keep_program,
+    ),
+    ADOPT,
+    Field("user_id", "The user's id (also the resource id).", output_only=True),
+    Field("username", "The login name Run:ai gave the user (the e-mail).", output_only=True),
+    Field(
+        "temp_password",
+        "The temporary password Run:ai returns once, from the create that made the user; "
+        "absent for an adopted user.",
+        output_only=True, secret=True,
+    ),
 )
-REPLACE_FIELDS = fields.replace_fields(FIELDS)
+SPEC = KindSpec(
+    name="User",
+    label="user",
+    doc="A local Run:ai user. Only the e-mail identifies it; the API cannot update users, so "
+    "a new e-mail replaces the user (and Run:ai removes the access rules naming the old one). "
+    "Source: /api/v1/users.",
+    fields=FIELDS,
+    natural_key=("email",),
+    unique_keys=(("email",),),
+    id_output="user_id",
+)
+KIND = SPEC.label
+INPUT_KEYS = SPEC.input_keys
+# No created_at/created_by: the create answer is only {id, username, tempPassword}, and reading
+# the user back would double the calls of every user create (the floor is one call).
+OUTPUT_KEYS = SPEC.output_keys
+SECRET_OUTPUTS = SPEC.secret_outputs
+NATURAL_KEY = SPEC.natural_key
+REPLACE_FIELDS = SPEC.replace_fields
 
 
 def validate(inputs: Mapping[str, Any]) -> list[Failure]:

@@ -116,6 +116,12 @@ def check_email(prop: str, value: object, required: bool = True) -> list[Failure
     return []
 
 
+def same_email(a: object, b: object) -> bool:
+    """E-mail addresses compare without regard to case (Run:ai logins do): the one rule for
+    adopt, lost-answer lookups, diffs, access-rule subjects and the policy pack."""
+    return str(a or "").strip().lower() == str(b or "").strip().lower()
+
+
 def check_enum(
     prop: str, value: object, allowed: Iterable[str], required: bool = True
 ) -> list[Failure]:

@@ -6,8 +6,8 @@ Why it looks like this:
   `configure()` only records the `runai:*` stack config; settings are resolved per call.
 * The host calls one instance from many threads (runai:hostThreads): no per-call state on
   `self`.
-* `check`/`diff` never touch the network; `create` adopts or explains a 409; `read` turns a
-  404 into "gone"; `delete` treats 404 as done.
+* Everything a kind does lives in its plain-Python `pulumi_runai.lifecycle`; this module only
+  translates the engine's calls (check may resolve changed names; diff makes no call).
 * Outputs carry the checked program inputs under `__inputs` (hidden by Pulumi, no secrets)
   because refresh only receives old outputs and must rebuild inputs in the program's shape.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Mapping
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import pulumi
 from pulumi.dynamic import (
@@ -33,9 +33,8 @@ from pulumi.dynamic import (
 )
 
 from pulumi_runai.client import RunaiClient, get_client
-from pulumi_runai.errors import ConfigError, Conflict, NotFound, RunaiError
-from pulumi_runai.models.fields import Diff
-from pulumi_runai.models.validation import Failure
+from pulumi_runai.errors import ConfigError
+from pulumi_runai.lifecycle import DEFAULT_WAIT_TIMEOUT, Context, Lifecycle
 from pulumi_runai.resources._host_threads import widen_host_threads
 from pulumi_runai.settings import Settings
 
@@ -53,9 +52,6 @@ CONFIG_KEYS = (
 DEFAULT_HOST_THREADS = 16
 """Provider calls the dynamic host serves at once (Pulumi's host alone serves 4); see
 `_host_threads`. Override with stack config `runai:hostThreads` or env `RUNAI_HOST_THREADS`."""
-DEFAULT_WAIT_TIMEOUT = 300.0
-"""Seconds a project may take to become Ready (or to disappear after delete). Override with
-stack config `runai:waitTimeout` or env `RUNAI_WAIT_TIMEOUT`."""
 
 _config_lock = threading.Lock()
 _config: dict[str, str] = {}
@@ -110,152 +106,58 @@ def wait_timeout() -> float:
     )
 
 
-class KindModel(Protocol):
-    """What a `pulumi_runai.models.<kind>` module offers to the providers."""
-
-    @property
-    def KIND(self) -> str: ...
-    @property
-    def NATURAL_KEY(self) -> tuple[str, ...]: ...
-    @property
-    def OUTPUT_KEYS(self) -> tuple[str, ...]: ...
-
-    def validate(self, inputs: Mapping[str, Any]) -> list[Failure]: ...
-    def clean(self, inputs: Mapping[str, Any]) -> dict[str, Any]: ...
-    def diff(self, old_outputs: Mapping[str, Any], new_inputs: Mapping[str, Any]) -> Diff: ...
-    def to_inputs(
-        self, api: Mapping[str, Any], old_inputs: Mapping[str, Any]
-    ) -> dict[str, Any]: ...
-
-
 class RunaiProvider(ResourceProvider):
-    """Template for one kind; subclasses fill in the API calls (`_post`, `_find`, ...)."""
+    """The engine's calls for one kind, translated to its `Lifecycle` and nothing else."""
 
-    model: ClassVar[KindModel]
-    id_output: ClassVar[str]
-
-    # ---- engine entry points ------------------------------------------------------------------
+    lifecycle: ClassVar[Lifecycle]
 
     def configure(self, req: ConfigureRequest) -> None:
         remember_config({key: req.config.get(key) for key in CONFIG_KEYS})
         widen_host_threads(host_threads())
 
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        failures = [CheckFailure(f.property, f.reason) for f in self.model.validate(news)]
-        return CheckResult(self.model.clean(news), failures)
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs, failures = self.lifecycle.check(_context(), olds, news)
+        return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        changed, replaces = self.model.diff(olds, news)
-        # The new object would collide with the old one when its natural key stays the same.
-        delete_first = bool(replaces) and not set(replaces) & set(self.model.NATURAL_KEY)
+        plan = self.lifecycle.plan(olds, news)
         return DiffResult(
-            changes=bool(changed), replaces=replaces, delete_before_replace=delete_first
+            changes=bool(plan.changed),
+            replaces=list(plan.replaces),
+            delete_before_replace=plan.delete_before_replace,
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = self.model.clean(props)
-        api = self._create_or_adopt(client(), inputs)
-        return CreateResult(
-            self._object_id(api), self._with_inputs(self._outputs(api, inputs, {}), inputs)
-        )
+        inputs = self.lifecycle.model.clean(props)
+        id_, outputs = self.lifecycle.create(_context(), inputs)
+        return CreateResult(id_, _with_inputs(outputs, inputs))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        try:
-            api = self._get(client(), id_)
-        except NotFound:
-            return ReadResult(None, {})
         old_inputs: dict[str, Any] = dict(props.get(INPUTS_KEY) or {})
-        outputs = self._outputs(api, old_inputs, props)
-        return ReadResult(
-            self._object_id(api),
-            self._with_inputs(outputs, old_inputs),
-            self.model.to_inputs(api, old_inputs),
-        )
+        found = self.lifecycle.read(_context(), id_, props, old_inputs)
+        if found is None:
+            return ReadResult(None, {})
+        live_id, outputs, inputs = found
+        return ReadResult(live_id, _with_inputs(outputs, old_inputs), inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = self.model.clean(news)
-        api = self._put(client(), id_, olds, inputs)
-        return UpdateResult(self._with_inputs(self._outputs(api, inputs, olds), inputs))
+        inputs = self.lifecycle.model.clean(news)
+        outputs = self.lifecycle.update(_context(), id_, olds, inputs)
+        return UpdateResult(_with_inputs(outputs, inputs))
 
-    def delete(self, id_: str, _props: dict[str, Any]) -> None:
-        runai = client()
-        try:
-            self._delete(runai, id_)
-        except NotFound:
-            return
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        self.lifecycle.delete(_context(), id_, props)
 
-    # ---- hooks per kind -----------------------------------------------------------------------
 
-    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        raise NotImplementedError
+def _context() -> Context:
+    """A call's context: the client is made only if the call needs one."""
+    return Context(make_client=client, wait_timeout=wait_timeout())
 
-    def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
-        raise NotImplementedError
 
-    def _get(self, runai: RunaiClient, id_: str) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def _delete(self, runai: RunaiClient, id_: str) -> None:
-        raise NotImplementedError
-
-    def _outputs(
-        self, api: dict[str, Any], inputs: Mapping[str, Any], old_outputs: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def _adopt(
-        self, runai: RunaiClient, existing: dict[str, Any], inputs: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Take over an object found by natural key; kinds that can update bring it in line."""
-        return existing
-
-    def _put(
-        self, runai: RunaiClient, id_: str, olds: dict[str, Any], inputs: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Kinds without an update API: nothing to send (every change replaces); re-read."""
-        return self._get(runai, id_)
-
-    # ---- shared helpers -----------------------------------------------------------------------
-
-    def _object_id(self, api: Mapping[str, Any]) -> str:
-        return str(api["id"])
-
-    def _describe(self, inputs: Mapping[str, Any]) -> str:
-        key = ", ".join(
-            f"{k}={inputs.get(k)!r}" for k in self.model.NATURAL_KEY if inputs.get(k) is not None
-        )
-        return f"{self.model.KIND} ({key})"
-
-    def _create_or_adopt(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        if inputs.get("adopt"):
-            existing = self._find(runai, inputs)
-            if existing is not None:
-                return self._adopt(runai, existing, inputs)
-        try:
-            return self._post(runai, inputs)
-        except Conflict as exc:
-            raise self._already_exists(runai, inputs, exc) from None
-
-    def _already_exists(
-        self, runai: RunaiClient, inputs: dict[str, Any], exc: Conflict
-    ) -> RunaiError:
-        try:
-            existing = self._find(runai, inputs)
-        except RunaiError:
-            existing = None
-        where = f" (id {existing['id']})" if existing else ""
-        return Conflict(
-            409,
-            f"{self._describe(inputs)} already exists{where}",
-            method=exc.method,
-            path=exc.path,
-            hint="set adopt=True to take it over, or choose another name",
-        )
-
-    @staticmethod
-    def _with_inputs(outputs: dict[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
-        outputs[INPUTS_KEY] = {k: v for k, v in inputs.items() if not k.startswith("__")}
-        return outputs
+def _with_inputs(outputs: dict[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
+    outputs = dict(outputs)
+    outputs[INPUTS_KEY] = {k: v for k, v in inputs.items() if not k.startswith("__")}
+    return outputs
 
 
 R = TypeVar("R", bound=Resource)

@@ -3,57 +3,18 @@ scope. No update API: every change replaces the rule."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import pulumi
 from pulumi.dynamic import Resource
 
-from pulumi_runai.client import RunaiClient
+from pulumi_runai.lifecycle import ACCESS_RULE, Lifecycle
 from pulumi_runai.models import access_rule as rule_model
-from pulumi_runai.resources._provider_base import (
-    KindModel,
-    RunaiProvider,
-    read_existing,
-    resource_props,
-)
-from pulumi_runai.services import AccessRules, Roles
-
-
-def _role_resolver(runai: RunaiClient) -> rule_model.RoleResolver:
-    """Role name → id through the services' per-process role cache."""
-    roles = Roles(runai)
-    return lambda name: int(roles.by_name(name)["id"])
+from pulumi_runai.resources._provider_base import RunaiProvider, read_existing, resource_props
 
 
 class AccessRuleProvider(RunaiProvider):
-    """Dynamic provider for access rules."""
-
-    model: ClassVar[KindModel] = rule_model
-
-    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        return AccessRules(runai).create(rule_model.to_create_body(inputs, _role_resolver(runai)))
-
-    def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
-        body = rule_model.to_create_body(inputs, _role_resolver(runai))
-        return AccessRules(runai).find(
-            body["subjectType"],
-            body["subjectId"],
-            body["roleId"],
-            body["scopeType"],
-            body["scopeId"],
-        )
-
-    def _get(self, runai: RunaiClient, id_: str) -> dict[str, Any]:
-        return AccessRules(runai).get(id_)
-
-    def _delete(self, runai: RunaiClient, id_: str) -> None:
-        AccessRules(runai).delete(id_)
-
-    def _outputs(
-        self, api: dict[str, Any], inputs: Mapping[str, Any], old_outputs: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        return rule_model.to_outputs(api, inputs)
+    lifecycle: ClassVar[Lifecycle] = ACCESS_RULE
 
 
 class AccessRule(Resource, module="runai", name="AccessRule"):
@@ -84,7 +45,7 @@ class AccessRule(Resource, module="runai", name="AccessRule"):
         subject_type: pulumi.Input[str],
         subject_id: pulumi.Input[str],
         scope_type: pulumi.Input[str],
-        scope_id: pulumi.Input[str] | None = None,
+        scope_id: pulumi.Input[str],
         role_id: pulumi.Input[int] | None = None,
         role_name: pulumi.Input[str] | None = None,
         cluster_id: pulumi.Input[str] | None = None,

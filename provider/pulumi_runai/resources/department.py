@@ -8,18 +8,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import pulumi
 from pulumi.dynamic import Resource
 
+from pulumi_runai.lifecycle import DEPARTMENT, Lifecycle
 from pulumi_runai.models import department as department_model
 from pulumi_runai.models.quotas import NodePoolQuota
-from pulumi_runai.resources._org_unit import OrgUnitModel, OrgUnitProvider
-from pulumi_runai.resources._provider_base import read_existing, resource_props
-from pulumi_runai.services import Departments
+from pulumi_runai.resources._provider_base import RunaiProvider, read_existing, resource_props
 
 
-class DepartmentProvider(OrgUnitProvider):
-    """Dynamic provider for departments (synchronous in the API: no phase to wait for)."""
-
-    model: ClassVar[OrgUnitModel] = department_model
-    service_class = Departments
+class DepartmentProvider(RunaiProvider):
+    lifecycle: ClassVar[Lifecycle] = DEPARTMENT
 
 
 class Department(Resource, module="runai", name="Department"):

@@ -8,48 +8,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import pulumi
 from pulumi.dynamic import Resource
 
-from pulumi_runai.client import RunaiClient
-from pulumi_runai.errors import WaitTimeout
+from pulumi_runai.lifecycle import PROJECT, Lifecycle
 from pulumi_runai.models import project as project_model
 from pulumi_runai.models.project import NodeTypes, SchedulingRules
 from pulumi_runai.models.quotas import NodePoolQuota
-from pulumi_runai.resources._org_unit import OrgUnitModel, OrgUnitProvider
-from pulumi_runai.resources._provider_base import read_existing, resource_props, wait_timeout
-from pulumi_runai.services import Projects
+from pulumi_runai.resources._provider_base import RunaiProvider, read_existing, resource_props
 
 
-class ProjectProvider(OrgUnitProvider):
-    """Dynamic provider for projects: waits for `Ready` after create and for 404 after delete,
-    each bounded by `runai:waitTimeout` (default `DEFAULT_WAIT_TIMEOUT`, 300 s)."""
-
-    model: ClassVar[OrgUnitModel] = project_model
-    service_class = Projects
-
-    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        return self._ready(runai, super()._post(runai, inputs))
-
-    def _adopt(
-        self, runai: RunaiClient, existing: dict[str, Any], inputs: dict[str, Any]
-    ) -> dict[str, Any]:
-        return self._ready(runai, super()._adopt(runai, existing, inputs))
-
-    def _ready(self, runai: RunaiClient, project: dict[str, Any]) -> dict[str, Any]:
-        if (project.get("status") or {}).get("phase") in (None, project_model.READY):
-            return project
-        try:
-            return Projects(runai).wait_ready(str(project["id"]), wait_timeout())
-        except WaitTimeout as exc:
-            # A failed create leaves nothing in the Pulumi state: say how to pick it up again.
-            raise WaitTimeout(
-                f"{exc}. The project exists in Run:ai (id {project['id']}): run "
-                "`pulumi up` again with adopt=True to take it over, or delete "
-                "it"
-            ) from None
-
-    def _delete(self, runai: RunaiClient, id_: str) -> None:
-        projects = Projects(runai)
-        projects.delete(id_)
-        projects.wait_deleted(id_, wait_timeout())
+class ProjectProvider(RunaiProvider):
+    lifecycle: ClassVar[Lifecycle] = PROJECT
 
 
 class Project(Resource, module="runai", name="Project"):

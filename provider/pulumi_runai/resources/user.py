@@ -2,48 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import pulumi
 from pulumi.dynamic import Resource
 
-from pulumi_runai.client import RunaiClient
+from pulumi_runai.lifecycle import USER, Lifecycle
 from pulumi_runai.models import user as user_model
-from pulumi_runai.resources._provider_base import (
-    KindModel,
-    RunaiProvider,
-    read_existing,
-    resource_props,
-)
-from pulumi_runai.services import Users
+from pulumi_runai.resources._provider_base import RunaiProvider, read_existing, resource_props
 
 
 class UserProvider(RunaiProvider):
-    """Dynamic provider for users: no update API, so every change replaces the user."""
-
-    model: ClassVar[KindModel] = user_model
-
-    def _post(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any]:
-        return Users(runai).create(
-            inputs["email"], inputs.get("reset_password"), inputs.get("notify")
-        )
-
-    def _find(self, runai: RunaiClient, inputs: dict[str, Any]) -> dict[str, Any] | None:
-        return Users(runai).find_by_email(inputs["email"])
-
-    def _get(self, runai: RunaiClient, id_: str) -> dict[str, Any]:
-        return Users(runai).get(id_)
-
-    def _delete(self, runai: RunaiClient, id_: str) -> None:
-        Users(runai).delete(id_)
-
-    def _outputs(
-        self, api: dict[str, Any], inputs: Mapping[str, Any], old_outputs: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        # The API shows the temporary password once, at creation; keep it afterwards.
-        password = api.get("tempPassword") or old_outputs.get("temp_password")
-        return user_model.to_outputs(api, inputs, password)
+    lifecycle: ClassVar[Lifecycle] = USER
 
 
 def _secret_outputs(opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._http import join_path
@@ -28,17 +29,17 @@ class OrgUnits:
         name, cluster_id = body.get("name"), body.get("clusterId")
         if not name or not cluster_id:
             raise ValidationError(f"a {self.kind} needs 'name' and 'clusterId' in its body")
-        result: dict[str, Any] = self.client.create(
-            self.path, body, lambda: self.find(str(cluster_id), str(name))
-        )
+        key = {"clusterId": str(cluster_id), "name": str(name)}
+        result: dict[str, Any] = self.client.create(self.path, body, lambda: self.find(key))
         return result
 
     def get(self, unit_id: str) -> dict[str, Any]:
         result: dict[str, Any] = self.client.get(join_path(self.path, unit_id))
         return result
 
-    def find(self, cluster_id: str, name: str) -> dict[str, Any] | None:
-        """The object with this natural key, or None."""
+    def find(self, key: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The object with this natural key (``{"clusterId", "name"}``), or None."""
+        cluster_id, name = str(key["clusterId"]), str(key["name"])
         found = [
             item
             for item in self.list(cluster_id, name=name)

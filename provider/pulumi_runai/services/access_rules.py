@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .._http import join_path
 from ..client import RunaiClient
 from ..errors import ValidationError
 from ..filters import filter_by
+from ..models.validation import same_email
 from ._common import matches, only_one
 
 __all__ = ["NATURAL_KEY", "AccessRules"]
 
 PATH = "/api/v1/authorization/access-rules"
 NATURAL_KEY = ("subjectType", "subjectId", "roleId", "scopeType", "scopeId")
+
+
+def _same_subject(live: object, wanted: object) -> bool:
+    if "@" in str(wanted):
+        return same_email(live, wanted)
+    return str(live) == str(wanted)
 
 
 def _camel(name: str) -> str:
@@ -31,37 +39,27 @@ class AccessRules:
         if missing:
             raise ValidationError(f"an access rule needs {', '.join(missing)} in its body")
         key = {k: body[k] for k in NATURAL_KEY}
-        result: dict[str, Any] = self.client.create(
-            PATH,
-            body,
-            lambda: self.find(
-                key["subjectType"],
-                key["subjectId"],
-                key["roleId"],
-                key["scopeType"],
-                key["scopeId"],
-            ),
-        )
+        result: dict[str, Any] = self.client.create(PATH, body, lambda: self.find(key))
         return result
 
     def get(self, rule_id: int | str) -> dict[str, Any]:
         result: dict[str, Any] = self.client.get(join_path(PATH, rule_id))
         return result
 
-    def find(
-        self,
-        subject_type: str,
-        subject_id: str,
-        role_id: int | str,
-        scope_type: str,
-        scope_id: str,
-    ) -> dict[str, Any] | None:
-        """The live rule giving this subject this role in this scope, or None."""
-        key = dict(
-            zip(NATURAL_KEY, (subject_type, subject_id, role_id, scope_type, scope_id), strict=True)
-        )
-        found = [r for r in self.list(**key) if not r.get("deletedAt")]
-        return only_one("access rule", ", ".join(f"{k}={v}" for k, v in key.items()), found)
+    def find(self, key: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The live rule giving this subject this role in this scope (`NATURAL_KEY`), or None.
+
+        A user subject (an e-mail) matches whatever its case; several identical rules (Run:ai
+        documents no uniqueness for rules) are an `AmbiguousMatch` listing their ids.
+        """
+        wanted = {k: key[k] for k in NATURAL_KEY}
+        subject = wanted.pop("subjectId")
+        found = [
+            r for r in self.list(**wanted)
+            if not r.get("deletedAt") and _same_subject(r.get("subjectId"), subject)
+        ]
+        described = ", ".join(f"{k}={v}" for k, v in {**wanted, "subjectId": subject}.items())
+        return only_one("access rule", described, found)
 
     def list(self, **filters: Any) -> list[dict[str, Any]]:
         """Rules matching equality filters given by API field, in snake_case or camelCase."""

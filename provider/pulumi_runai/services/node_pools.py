@@ -38,12 +38,15 @@ class NodePools:
         result: dict[str, Any] = self.client.get(join_path(PATH, pool_id))
         return result
 
-    def by_name(self, cluster_id: str, name: str) -> dict[str, Any]:
+    def by_name(
+        self, cluster_id: str, name: str, *, fresh_on_miss: bool = True
+    ) -> dict[str, Any]:
         """The pool called ``name`` in the cluster; NotFound lists the pools that exist.
 
-        A miss in the cache is checked once more against the API (the pool may be new).
+        A miss in the cache is checked once more against the API (the pool may be new)
+        unless `fresh_on_miss` is False (a preview lists each kind of name once).
         """
-        for fresh in (False, True):
+        for fresh in (False, True)[: 2 if fresh_on_miss else 1]:
             pools = self.list(cluster_id, fresh=fresh)
             for pool in pools:
                 if pool.get("name") == name:

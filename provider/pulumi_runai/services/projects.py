@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NotFound
+from ..models.project import READY
 from ._org_unit import OrgUnits
 from ._poll import poll
 
@@ -26,7 +27,7 @@ def _is_ready(project: dict[str, Any]) -> bool:
     # Control planes before 2.19 report no phase: such a project is as ready as it gets.
     status = project.get("status")
     phase = status.get("phase") if isinstance(status, dict) else None
-    return phase is None or phase == "Ready"
+    return phase is None or phase == READY
 
 
 class Projects(OrgUnits):

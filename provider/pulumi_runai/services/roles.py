@@ -30,9 +30,11 @@ class Roles:
         result: dict[str, Any] = self.client.get(join_path(PATH, role_id))
         return result
 
-    def by_name(self, name: str) -> dict[str, Any]:
-        """The role with exactly this name (names are case-sensitive, e.g. 'L1 researcher')."""
-        for fresh in (False, True):
+    def by_name(self, name: str, *, fresh_on_miss: bool = True) -> dict[str, Any]:
+        """The role with exactly this name (names are case-sensitive, e.g. 'L1 researcher');
+        a miss in the cache is checked once more against the API unless `fresh_on_miss` is
+        False (a preview lists each kind of name once)."""
+        for fresh in (False, True)[: 2 if fresh_on_miss else 1]:
             roles = self.list(fresh=fresh)
             for role in roles:
                 if role.get("name") == name:

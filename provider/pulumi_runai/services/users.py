@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._http import join_path
 from ..client import RunaiClient
 from ..errors import ValidationError
 from ..filters import filter_by
+from ..models.validation import same_email
 from ._common import only_one
 
 __all__ = ["Users"]
@@ -19,41 +21,40 @@ class Users:
     def __init__(self, client: RunaiClient) -> None:
         self.client = client
 
-    def create(
-        self, email: str, reset_password: bool | None = None, notify: bool | None = None
-    ) -> dict[str, Any]:
-        """Create the user: ``{id, username, tempPassword}``.
+    def create(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """POST ``{email, resetPassword?, notify?}``; answers ``{id, username, tempPassword}``.
 
         If the answer is lost and the user is found by email, the found object is returned;
         it has no ``tempPassword`` (the API shows it only once) -- callers treat it as absent.
         """
-        if not email or "@" not in email:
+        email = str(body.get("email") or "")
+        if "@" not in email:
             raise ValidationError(f"user email {email!r} is not an email address")
-        body: dict[str, Any] = {"email": email}
-        if reset_password is not None:
-            body["resetPassword"] = reset_password
-        if notify is not None:
-            body["notify"] = notify
-        result: dict[str, Any] = self.client.create(PATH, body, lambda: self.find_by_email(email))
+        result: dict[str, Any] = self.client.create(
+            PATH, dict(body), lambda: self.find({"email": email})
+        )
         return result
 
     def get(self, user_id: str) -> dict[str, Any]:
         result: dict[str, Any] = self.client.get(join_path(PATH, user_id))
         return result
 
-    def find_by_email(self, email: str) -> dict[str, Any] | None:
-        """The user whose username is this email.
+    def find(self, key: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The user whose login is this e-mail (``{"email"}``), whatever its case.
 
-        The server filter gets the email as given (the spec does not say whether it matches
-        case-insensitively); the client-side check ignores case so both spellings agree.
+        The server filter gets the e-mail as given, and the spec does not say whether it
+        matches case-insensitively; when it finds nothing, one unfiltered list settles it.
+        This runs only on adopt, conflicts and lost answers, never on a plain create.
         """
-        wanted = email.strip().lower()
-        found = [
-            u
-            for u in self.client.list_all(PATH, filters=filter_by(username=email))
-            if str(u.get("username", "")).lower() == wanted
-        ]
-        return only_one("user", f"email {email!r}", found)
+        email = str(key["email"])
+        for filters in (filter_by(username=email), ()):
+            found = [
+                u for u in self.client.list_all(PATH, filters=filters)
+                if same_email(u.get("username"), email)
+            ]
+            if found:
+                return only_one("user", f"email {email!r}", found)
+        return None
 
     def list(self) -> list[dict[str, Any]]:
         return self.client.list_all(PATH)

@@ -15,6 +15,10 @@ from typing import Any
 
 from pulumi_runai.models.fields import Field
 
+DYNAMIC_TYPE_PREFIX = "pulumi-python:dynamic/runai:"
+"""Type tokens of the dynamic resources: the prefix Pulumi gives dynamic resources, then the
+module `runai` and the kind's name (`pulumi-python:dynamic/runai:Project`)."""
+
 
 @dataclass(frozen=True)
 class KindSpec:
@@ -42,6 +46,11 @@ class KindSpec:
             missing = [k for k in key if k not in names]
             if missing:
                 raise ValueError(f"{self.name}: unique key {key} names undeclared {missing}")
+
+    @property
+    def type_token(self) -> str:
+        """The dynamic resource's type token, the only way a policy tells kinds apart."""
+        return f"{DYNAMIC_TYPE_PREFIX}{self.name}"
 
     @cached_property
     def input_keys(self) -> tuple[str, ...]:
@@ -82,3 +91,18 @@ class KindSpec:
         """`project 'vision' (cluster_id '…')` for messages: the label and the natural key."""
         parts = [f"{k}={inputs.get(k)!r}" for k in self.natural_key if inputs.get(k) is not None]
         return f"{self.label} ({', '.join(parts)})"
+
+    def resource_doc(self) -> str:
+        """The resource class's docstring: the kind's doc, then each input and output."""
+        lines = [self.doc, "", "Inputs (keyword arguments):"]
+        for f in self.fields:
+            if not f.output_only:
+                marks = [m for m, on in (("required", f.required), ("replaces", f.replace),
+                                         ("create-only", f.create_only)) if on]
+                note = f" ({', '.join(marks)})" if marks else ""
+                lines.append(f"    {f.name}{note}: {f.doc}")
+        lines += ["", "Outputs (besides every input):"]
+        for f in self.fields:
+            if f.output_only:
+                lines.append(f"    {f.name}{' (secret)' if f.secret else ''}: {f.doc}")
+        return "\n".join(lines)

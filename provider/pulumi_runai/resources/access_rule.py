@@ -18,7 +18,7 @@ class AccessRuleProvider(RunaiProvider):
 
 
 class AccessRule(Resource, module="runai", name="AccessRule"):
-    """An access rule. Give the role as `role_name` (resolved to its id) or `role_id`."""
+    __doc__ = rule_model.SPEC.resource_doc()
 
     # Evaluated by the SDK for every instance; kept at run time because it casts the wire's
     # float (protobuf Struct numbers) to int.

@@ -19,7 +19,7 @@ class DepartmentProvider(RunaiProvider):
 
 
 class Department(Resource, module="runai", name="Department"):
-    """A department: `name` and `cluster_id` are fixed (changing them replaces it)."""
+    __doc__ = department_model.SPEC.resource_doc()
 
     if TYPE_CHECKING:  # for editors and mypy; at run time the SDK would re-evaluate these
         # string annotations for every instance (~0.5 ms per resource)

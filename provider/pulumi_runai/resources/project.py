@@ -20,8 +20,7 @@ class ProjectProvider(RunaiProvider):
 
 
 class Project(Resource, module="runai", name="Project"):
-    """A project. `name`, `cluster_id`, `department_id` and `requested_namespace` are fixed
-    (changing them replaces it); optional inputs left as None are managed by the server."""
+    __doc__ = project_model.SPEC.resource_doc()
 
     if TYPE_CHECKING:  # for editors and mypy; at run time the SDK would re-evaluate these
         # string annotations for every instance (~0.5 ms per resource)

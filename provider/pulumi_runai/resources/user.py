@@ -23,7 +23,7 @@ def _secret_outputs(opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptio
 
 
 class User(Resource, module="runai", name="User"):
-    """A local user; every input is fixed (changing any replaces the user)."""
+    __doc__ = user_model.SPEC.resource_doc()
 
     if TYPE_CHECKING:  # for editors and mypy; at run time the SDK would re-evaluate these
         # string annotations for every instance (~0.5 ms per resource)

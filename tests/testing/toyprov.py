@@ -118,6 +118,15 @@ class DefaultDiffProvider(FileProvider):
     diff = ResourceProvider.diff  # type: ignore[assignment]
 
 
+class ExclusiveProvider(FileProvider):
+    """Refuses to create over a file that exists, as an API answers 409 for a taken name."""
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        if self._path(props).exists():
+            raise RuntimeError(f"409 conflict: {props['key']} already exists")
+        return super().create(props)
+
+
 class File(Resource, module="toy", name="File"):
     """A file; ``token`` is declared secret with additional_secret_outputs."""
 

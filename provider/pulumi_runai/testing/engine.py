@@ -112,18 +112,21 @@ class Deployment:
             self._steps.append(step)
         return step
 
-    def _commit(self, res: ResourceState | None, drop: ResourceState | None = None) -> None:
-        """Write a step's effect to state and checkpoint, as the engine does after each step."""
+    def _commit(self, *entries: ResourceState, drop: ResourceState | None = None) -> None:
+        """Write a step's effect to state and checkpoint, as the engine does after each step:
+        ``entries`` take the place of ``drop`` (none: it leaves state), or are added."""
         if self.preview:
-            if res is not None:
-                with self._lock:
-                    self._planned[res.urn] = res
+            with self._lock:
+                for res in entries:
+                    if not res.pending_delete:
+                        self._planned[res.urn] = res
             return
         with self.state.lock:
-            if drop is not None:
-                self.state.remove(drop)
-            if res is not None:
-                self.state.put(res)
+            if drop is None:
+                for res in entries:
+                    self.state.put(res)
+            else:
+                self.state.substitute(drop, *entries)
             self.state.save()
 
     def _gate(self, violations: Sequence[Violation]) -> None:
@@ -207,13 +210,15 @@ class Deployment:
                     tuple(answer.replaces), detailed, started=started,
                     old_inputs=shown(old.inputs), new_inputs=shown(checked),
                     old_outputs=shown(old.outputs))
-        if not changes_some:
+        if not changes_some and not old.pending_replacement:
             # SameStep keeps the OLD outputs (and the old __provider) but stores new inputs.
             self._commit(replace(old, inputs=checked, parent=spec.parent,
                                  dependencies=list(spec.dependencies), protect=spec.protect,
-                                 retain_on_delete=spec.retain_on_delete))
+                                 retain_on_delete=spec.retain_on_delete), drop=old)
             return replace(base, outputs=old.outputs)
-        if answer.replaces:
+        if answer.replaces or old.pending_replacement:
+            # An entry pending replacement has no object behind it: the engine replaces it
+            # whatever the diff says (continueStepsFromDiff).
             if spec.protect:
                 raise HarnessError(protected_message(urn, "replace"))
             dbr = answer.delete_before_replace
@@ -221,16 +226,19 @@ class Deployment:
                 dbr = spec.delete_before_replace
             return self._replace(old, new, base, dbr)
         if self.preview:
-            self._commit(replace(new, id=old.id, outputs={**old.outputs, **checked}))
-            return replace(base, op="update", outputs={**old.outputs, **checked})
+            # A host without preview support: the engine hands the new inputs back as the
+            # outputs (provider_plugin.go Update), so every other output is unknown to dependents.
+            self._commit(replace(new, id=old.id, outputs=checked), drop=old)
+            return replace(base, op="update", outputs=checked)
         outs = self.host.update(urn, old.id, old.outputs, checked, old.inputs)
         new = replace(new, id=old.id, outputs=annotate_secrets(outs, checked, aso))
-        self._commit(new)
+        self._commit(new, drop=old)
         return replace(base, op="update", outputs=new.outputs)
 
     def _create(self, new: ResourceState, started: float) -> Step:
         if self.preview:
-            # Create is never called in preview: the host reports supportsPreview=False.
+            # Create is never called in preview: the host reports supportsPreview=False, so
+            # the engine returns the inputs as outputs and a blank (unknown) id.
             self._commit(replace(new, outputs=new.inputs))
             return Step("create", new.urn, new.type, new.name, outputs=new.inputs,
                         started=started, new_inputs=shown(new.inputs))
@@ -242,24 +250,38 @@ class Deployment:
                     started=started, new_inputs=shown(new.inputs))
 
     def _replace(self, old: ResourceState, new: ResourceState, base: Step, dbr: bool) -> Step:
+        """The engine's two replacement orders (step_generator.go, step.go).
+
+        Delete-before-replace: DeleteReplacement marks the entry pending replacement once the
+        object is gone (not again if it already is), then CreateReplacement takes its place; a
+        failed create leaves the entry pending replacement for the next run. Create-before-
+        replace: CreateReplacement first; only once it succeeded is the old entry marked for
+        deletion, which happens after every other step; a failed create leaves it untouched.
+        """
         if self.preview:
-            self._commit(replace(new, outputs=new.inputs))
+            self._commit(replace(new, outputs=new.inputs), drop=old)
             return replace(base, op="replace", id="", outputs=new.inputs)
-        if dbr:
-            if not old.retain_on_delete:
-                self.host.delete(old.urn, old.id, old.outputs, old.inputs)
-            self._commit(None, drop=old)
-        else:
-            # Create-before-replace: the old object stays (pending delete) until the end.
-            with self.state.lock:
-                self.state.remove(old)
-                self.state.put(replace(old, pending_delete=True))
-                self.state.save()
+        if dbr and not old.pending_replacement:
+            old = self._delete_before_replace(old)
         id_, outs = self.host.create(new.urn, new.inputs)
         new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,
                                                             new.additional_secret_outputs))
-        self._commit(new)
+        if dbr:
+            self._commit(new, drop=old)
+        else:
+            self._commit(replace(old, pending_delete=True), new, drop=old)
         return replace(base, op="replace", id=id_, outputs=new.outputs)
+
+    def _delete_before_replace(self, old: ResourceState) -> ResourceState:
+        started = time.monotonic()
+        if not old.retain_on_delete:
+            self.host.delete(old.urn, old.id, old.outputs, old.inputs)
+        pending = replace(old, pending_replacement=True)
+        self._commit(pending, drop=old)
+        self._record(Step("delete-replaced", old.urn, old.type, old.name, old.id,
+                          started=started, finished=time.monotonic(),
+                          old_inputs=shown(old.inputs), old_outputs=shown(old.outputs)))
+        return pending
 
     def read(self, type_: str, name: str, id_: str, inputs: Props, parent: str = "") -> Step:
         """``Resource.get`` / ``opts.id``: the engine sends the inputs as both inputs and state."""
@@ -333,14 +355,17 @@ class Deployment:
             raise DeploymentError(errors, self.steps)
 
     def _delete_one(self, res: ResourceState) -> None:
-        op = "delete-replaced" if res.pending_delete else "delete"
+        """DeleteStep, or RemovePendingReplaceStep for an entry whose object is already gone."""
+        gone = res.pending_replacement and not res.pending_delete
+        op = ("delete-replaced" if res.pending_delete
+              else "remove-pending-replace" if gone else "delete")
         started = time.monotonic()
-        if res.protect and not res.pending_delete:
+        if res.protect and not res.pending_delete and not gone:
             raise HarnessError(protected_message(res.urn, "delete"))
         if not self.preview:
-            if res.custom and not res.external and not res.retain_on_delete:
+            if res.custom and not res.external and not res.retain_on_delete and not gone:
                 self.host.delete(res.urn, res.id, res.outputs, res.inputs)
-            self._commit(None, drop=res)
+            self._commit(drop=res)
         self._record(Step(op, res.urn, res.type, res.name, res.id, started=started,
                           finished=time.monotonic(), old_inputs=shown(res.inputs),
                           old_outputs=shown(res.outputs)))
@@ -359,7 +384,7 @@ class Deployment:
         started = time.monotonic()
         answer = self.host.read(res.urn, res.id, res.outputs, res.inputs)
         if not answer.id:
-            self._commit(None, drop=res)
+            self._commit(drop=res)
             self._record(Step("delete", res.urn, res.type, res.name, res.id, started=started,
                               finished=time.monotonic(), old_inputs=shown(res.inputs),
                               old_outputs=shown(res.outputs)))
@@ -368,7 +393,7 @@ class Deployment:
         inputs = res.inputs if answer.inputs is None else annotate_secrets(answer.inputs,
                                                                            res.inputs, [])
         changed = input_diff(res.outputs, outputs)
-        self._commit(replace(res, id=answer.id, outputs=outputs, inputs=inputs))
+        self._commit(replace(res, id=answer.id, outputs=outputs, inputs=inputs), drop=res)
         self._record(Step("refresh", res.urn, res.type, res.name, answer.id, tuple(changed),
                           (), changed, outputs, started, time.monotonic(),
                           old_inputs=shown(res.inputs), new_inputs=shown(inputs),

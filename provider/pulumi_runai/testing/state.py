@@ -26,6 +26,11 @@ class ResourceState:
 
     Frozen: a step replaces an entry (``dataclasses.replace``), never edits it, which is what
     lets :class:`StateFile` keep each entry's JSON from one checkpoint to the next.
+
+    ``pending_delete``: the old half of a create-before-replace, deleted at the end of the run
+    (the engine's ``Delete`` flag). ``pending_replacement``: the object was deleted by a
+    delete-before-replace whose create has not succeeded yet (the engine's
+    ``PendingReplacement``); the entry stays so the next run knows to create it again.
     """
 
     urn: str
@@ -40,6 +45,7 @@ class ResourceState:
     additional_secret_outputs: list[str] = field(default_factory=list)
     external: bool = False
     pending_delete: bool = False
+    pending_replacement: bool = False
     protect: bool = False
     retain_on_delete: bool = False
 
@@ -93,6 +99,16 @@ class StateFile:
                     self._resources[i] = res
                     return
             self._resources.append(res)
+
+    def substitute(self, old: ResourceState, *entries: ResourceState) -> None:
+        """Put ``entries`` where ``old`` is (it may have a different URN, e.g. under an alias),
+        keeping the creation order; appended if ``old`` is no longer there."""
+        with self.lock:
+            for i, res in enumerate(self._resources):
+                if res is old:
+                    self._resources[i:i + 1] = list(entries)
+                    return
+            self._resources.extend(entries)
 
     def remove(self, res: ResourceState) -> None:
         with self.lock:

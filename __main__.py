@@ -7,7 +7,8 @@ and are read by the provider, so nothing here touches them.
 import pulumi
 from pulumi_runai.organization import Organization
 
-org = Organization.from_yaml("org.yaml")
+# `scripts/deploy --org PATH` sets runai-org:orgFile to deploy another description file.
+org = Organization.from_yaml(pulumi.Config().get("orgFile") or "org.yaml")
 
 # Ids by name, so scripts and other stacks can refer to what this stack manages.
 summary = org.summary()

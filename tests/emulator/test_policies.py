@@ -155,15 +155,20 @@ def test_validate_only_stores_nothing(emulator: EmulatorProcess) -> None:
     assert api.get(TRAININGS, params={"scope": "tenant"}).status_code == 404
 
 
-def test_a_deleted_project_takes_its_policy_along(emulator: EmulatorProcess) -> None:
+def test_deleting_a_project_or_department_deletes_its_policies(emulator: EmulatorProcess) -> None:
     api = Api(emulator)
+    dep = api.department("short-dep")
     project = api.project("short-lived")
     assert _put(api, {"scope": "project", "projectId": int(project["id"])}, {}).status_code == 200
+    assert _put(api, {"scope": "department", "departmentId": dep["id"]}, {},
+                "/api/v2/policy/workspaces").status_code == 200
     assert api.delete(f"/api/v1/org-unit/projects/{project['id']}").status_code in (202, 204)
-    query = {"scope": "project", "projectId": project["id"]}
-    assert api.get(TRAININGS, params=query).status_code == 404
-    assert api.get("/api/v2/policy").json() == {"policies": []}
+    assert [p["meta"]["scope"] for p in emulator.state()["policies"]] == ["department"]
+    assert api.get(TRAININGS, params={"scope": "project", "projectId": project["id"]}
+                   ).status_code == 404
+    assert api.delete(f"/api/v1/org-unit/departments/{dep['id']}").status_code == 204
     assert emulator.state()["policies"] == []
+    assert api.get("/api/v2/policy").json() == {"policies": []}
 
 
 def test_state_lists_and_reset_clears_the_new_kinds(emulator: EmulatorProcess) -> None:

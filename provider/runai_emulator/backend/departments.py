@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..errors import EmulatorError, conflict, not_found
-from . import access_rules, orgunit, resources
+from collections.abc import Mapping
+
+from ..errors import EmulatorError, bad_request, conflict, not_found
+from . import access_rules, orgunit, policies, resources
 from .clusters import require_cluster
 from .common import DEPARTMENT, PROJECT, Ctx, Doc, dns_name, public, require_object
 from .orgunit import overtime, quota_status, updatable
@@ -73,8 +75,20 @@ def get(ctx: Ctx, ident: str) -> Doc:
     return view(ctx, _load(ctx, ident))
 
 
-def all_for_list(ctx: Ctx) -> list[Doc]:
-    return [view(ctx, d, for_list=True) for d in ctx.tx.all(DEPARTMENT)]
+VERBOSITIES = ("meta", "brief", "verbose")
+
+
+def all_for_list(ctx: Ctx, params: Mapping[str, str] | None = None) -> list[Doc]:
+    """The list answer: `status` only with `verbosity=verbose` ("if it is not defined or set
+    to brief only unit specific data will be returned", spec)."""
+    verbosity = (params or {}).get("verbosity") or "brief"
+    if verbosity not in VERBOSITIES:
+        raise bad_request(f"verbosity must be one of {', '.join(VERBOSITIES)}, got '{verbosity}'")
+    out = [view(ctx, d, for_list=True) for d in ctx.tx.all(DEPARTMENT)]
+    if verbosity != "verbose":
+        for item in out:
+            del item["status"]
+    return out
 
 
 def update(ctx: Ctx, ident: str, body: object) -> Doc:
@@ -107,5 +121,7 @@ def delete(ctx: Ctx, ident: str) -> None:
     for project in children:
         ctx.tx.delete(PROJECT, project["id"])
         access_rules.remove_for_scope(ctx, "project", project["id"])
+        policies.remove_for_scope(ctx, "project", project["id"])
     access_rules.remove_for_scope(ctx, "department", ident)
+    policies.remove_for_scope(ctx, "department", ident)
     ctx.tx.delete(DEPARTMENT, ident)

@@ -3,7 +3,7 @@
 Scopes nest tenant > cluster > department > project. A policy's `effective` view merges the
 policies of its scope and the scopes above it: `defaults` from the narrowest scope win, `rules`
 from the broadest scope win (a project cannot loosen its department's limits), and
-`imposedAssets` add up. A policy whose department or project is gone is gone with it.
+`imposedAssets` add up. Deleting a department or project deletes its policies.
 """
 
 from __future__ import annotations
@@ -173,7 +173,6 @@ def put(ctx: Ctx, kind: WorkloadType, body: object, validate_only: bool) -> Doc:
         raise bad_request("policy is required (an empty policy is {})")
     check_policy(kind, data["policy"])
     scope = _scope_from_meta(ctx, meta)
-    purge_orphans(ctx)
     key = _key(kind, scope.kind, scope.ident)
     old = ctx.tx.get(POLICY, key)
     created: Doc = old["meta"] if old else {
@@ -212,14 +211,8 @@ def delete(ctx: Ctx, kind: WorkloadType, params: Mapping[str, str]) -> None:
     ctx.tx.delete(POLICY, doc["_key"])
 
 
-def _alive(ctx: Ctx, doc: Doc) -> bool:
-    meta = doc["meta"]
-    ident = meta.get(_ID_FIELD.get(meta["scope"], ""))
-    return _resolve(ctx, meta["scope"], None if ident is None else str(ident), "") is not None
-
-
 def list_policies(ctx: Ctx, params: Mapping[str, str]) -> list[Doc]:
-    """`GET /api/v2/policy` entries `{type, meta}`, filtered by the query; drops orphans."""
+    """`GET /api/v2/policy` entries `{type, meta}`, filtered by the query."""
     wanted_type = params.get("workloadType")
     filters = {w.list_filter for w in WORKLOAD_TYPES.values() if w.list_filter}
     if wanted_type and wanted_type not in filters:
@@ -229,9 +222,6 @@ def list_policies(ctx: Ctx, params: Mapping[str, str]) -> list[Doc]:
         raise bad_request(f"scope must be one of {', '.join(SCOPES)}")
     out: list[Doc] = []
     for doc in ctx.tx.all(POLICY):
-        if not _alive(ctx, doc):
-            ctx.tx.delete(POLICY, doc["_key"])
-            continue
         kind = WORKLOAD_TYPES[doc["workloadType"]]
         meta = doc["meta"]
         if wanted_type and kind.list_filter != wanted_type:
@@ -244,8 +234,10 @@ def list_policies(ctx: Ctx, params: Mapping[str, str]) -> list[Doc]:
     return out
 
 
-def purge_orphans(ctx: Ctx) -> None:
-    """Forget policies whose cluster, department or project no longer exists."""
+def remove_for_scope(ctx: Ctx, scope_kind: str, ident: str) -> None:
+    """Forget every policy of a department or project being deleted."""
+    field = _ID_FIELD[scope_kind]
     for doc in ctx.tx.all(POLICY):
-        if not _alive(ctx, doc):
+        meta = doc["meta"]
+        if meta["scope"] == scope_kind and str(meta.get(field)) == ident:
             ctx.tx.delete(POLICY, doc["_key"])

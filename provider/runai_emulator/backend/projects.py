@@ -6,8 +6,10 @@ The phase is computed from timestamps when read (no background threads): `Creati
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..errors import EmulatorError, bad_request, conflict, not_found
-from . import access_rules, orgunit, resources
+from . import access_rules, orgunit, policies, resources
 from .clusters import require_cluster
 from .common import DEPARTMENT, PROJECT, Ctx, Doc, dns_name, opt_bool, public, require_object
 from .orgunit import overtime, quota_status, updatable
@@ -118,7 +120,7 @@ def get(ctx: Ctx, ident: str) -> Doc:
     return view(ctx, _load(ctx, ident))
 
 
-def all_for_list(ctx: Ctx) -> list[Doc]:
+def all_for_list(ctx: Ctx, _params: Mapping[str, str] | None = None) -> list[Doc]:
     return [view(ctx, p) for p in ctx.tx.all(PROJECT)]
 
 
@@ -154,6 +156,7 @@ def delete(ctx: Ctx, ident: str) -> int:
     """202 and `Deleting` for the deletingDelay switch's seconds; 204 at once in legacy mode."""
     doc = _load(ctx, ident)
     access_rules.remove_for_scope(ctx, "project", ident)
+    policies.remove_for_scope(ctx, "project", ident)
     delay = ctx.switches.deletingDelay
     if ctx.config.legacy_project_delete or delay <= 0:
         ctx.tx.delete(PROJECT, ident)

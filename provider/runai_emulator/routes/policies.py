@@ -42,7 +42,7 @@ async def put_policy(request: Request, workloadType: str) -> Response:
 
 @router.get(_ONE)
 async def get_policy(request: Request, workloadType: str) -> Response:
-    """Get the policy of `?scope=…&departmentId|projectId|clusterId=…` with its effective view."""
+    """Get one policy (`?scope=…&projectId=…`, or departmentId, clusterId) and its effective."""
     kind = policies.workload(workloadType)
     with ctx(request) as c:
         return ok(policies.get(c, kind, request.query_params))
@@ -50,7 +50,7 @@ async def get_policy(request: Request, workloadType: str) -> Response:
 
 @router.delete(_ONE)
 async def delete_policy(request: Request, workloadType: str) -> Response:
-    """Delete the policy of `?scope=…&departmentId|projectId|clusterId=…`."""
+    """Delete one policy (`?scope=…&projectId=…`, or departmentId, clusterId)."""
     kind = policies.workload(workloadType)
     with ctx(request) as c:
         policies.delete(c, kind, request.query_params)

@@ -9,7 +9,7 @@ from pulumi_runai.organization import Organization
 
 
 def gpus(deserved: int) -> list[dict[str, object]]:
-    return [{"node_pool": "default", "gpu": {"deserved": deserved}}]
+    return [{"node_pool": "default", "gpu": {"deserved": deserved, "limit": deserved}}]
 
 
 org = Organization("guarded", {

@@ -2,7 +2,7 @@
 
 import pytest
 from pulumi_runai.policies import UNKNOWN, find_overcommits
-from pulumi_runai.policies.quota_math import Unknowable, memory_bytes
+from pulumi_runai.policies.quota_math import Unknowable, memory_mb
 
 
 def gpu(pool: str, deserved: object) -> dict[str, object]:
@@ -53,7 +53,7 @@ def test_memory_is_compared_across_units() -> None:
     ok = find_overcommits(dept, [("a", [{"node_pool": "default", "memory": fits}])])
     assert ok == []
     [found] = find_overcommits(dept, [("a", [{"node_pool": "default", "memory": too_much}])])
-    assert found.kind == "memory" and found.projects == memory_bytes(9537, "Mib")
+    assert found.kind == "memory" and found.projects == memory_mb(9537, "Mib")
 
 
 def test_cpu_and_memory_are_only_checked_where_the_department_sets_them() -> None:
@@ -91,4 +91,4 @@ def test_unknown_department_quota_skips_the_comparison() -> None:
 
 def test_unknown_units_are_not_comparable() -> None:
     with pytest.raises(Unknowable):
-        memory_bytes(1, "TB-ish")
+        memory_mb(1, "TB-ish")

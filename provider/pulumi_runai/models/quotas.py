@@ -17,6 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Required, TypedDict
 
+from pulumi_runai.models.units import (
+    DEFAULT_GPU_DESERVED,
+    DEFAULT_LIMIT,
+    DEFAULT_MEMORY_UNITS,
+    MEMORY_UNITS,
+    UNLIMITED,
+)
 from pulumi_runai.models.validation import (
     Failure,
     as_int_if_integral,
@@ -27,9 +34,6 @@ from pulumi_runai.models.validation import (
     unknown_keys,
 )
 
-UNLIMITED = -1
-MEMORY_UNITS = ("Mib", "MB", "GB")
-DEFAULT_MEMORY_UNITS = "MB"
 KINDS = ("gpu", "cpu", "memory")
 ENTRY_KEYS = frozenset({"node_pool", *KINDS})
 _QUOTA_KEYS = frozenset({"deserved", "limit", "over_quota_weight"})
@@ -218,15 +222,15 @@ def _quota_from_api(kind: str, quota: Mapping[str, Any] | None) -> dict[str, Any
 def _desired(kind: str, quota: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """The managed part of a program quota; None means the server decides."""
     if quota is None:
-        return {"deserved": 0, "limit": UNLIMITED} if kind == "gpu" else None
+        return {"deserved": DEFAULT_GPU_DESERVED, "limit": DEFAULT_LIMIT} if kind == "gpu" else None
     result: dict[str, Any] = {
         "deserved": as_int_if_integral(quota.get("deserved")),
         "limit": as_int_if_integral(quota.get("limit")),
     }
     if kind == "gpu" and result["deserved"] is None:
-        result["deserved"] = 0
+        result["deserved"] = DEFAULT_GPU_DESERVED
     if result["limit"] is None:
-        result["limit"] = UNLIMITED
+        result["limit"] = DEFAULT_LIMIT
     weight = quota.get("over_quota_weight")
     if weight is not None:
         result["over_quota_weight"] = as_int_if_integral(weight)
@@ -241,9 +245,9 @@ def _live(kind: str, quota: Mapping[str, Any] | None) -> dict[str, Any] | None:
         return None
     result = {key: as_int_if_integral(value) for key, value in quota.items()}
     if kind == "gpu" and result.get("deserved") is None:
-        result["deserved"] = 0
+        result["deserved"] = DEFAULT_GPU_DESERVED
     if result.get("limit") is None:
-        result["limit"] = UNLIMITED
+        result["limit"] = DEFAULT_LIMIT
     return result
 
 
@@ -258,7 +262,7 @@ def _entry_differs(live: Mapping[str, Any] | None, desired: Mapping[str, Any]) -
             continue
         have = _live(kind, live.get(kind)) if live is not None else None
         if have is None:
-            if kind == "gpu" and want == {"deserved": 0, "limit": UNLIMITED}:
+            if kind == "gpu" and want == {"deserved": DEFAULT_GPU_DESERVED, "limit": DEFAULT_LIMIT}:
                 continue
             return True
         if any(have.get(key) != value for key, value in want.items()):

@@ -1,12 +1,15 @@
 """Allow-lists of access-rule subjects, shared by the role and scope policies.
 
 An entry is ``"<subject_type>:<subject_id>"`` (``"group:platform-admins"``) or a bare subject id
-(``"alice@example.com"``) matching any subject type. User ids are emails: compared ignoring case.
+(``"alice@example.com"``) matching any subject type. User ids are e-mails: compared as the
+provider compares them (``same_email``, without regard to case).
 """
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..models.access_rule import SUBJECT_TYPES
+from ..models.validation import same_email
 from ._values import is_unknown
 
 
@@ -15,19 +18,20 @@ def subject_key(subject_type: str, subject_id: str) -> str:
     return f"{subject_type}:{subject_id}"
 
 
-def _norm(subject_type: str, subject_id: str) -> str:
-    return subject_id.casefold() if subject_type == "user" else subject_id
+def _same(subject_type: str, listed: str, subject_id: str) -> bool:
+    if subject_type == "user":
+        return same_email(listed, subject_id)
+    return listed == subject_id
 
 
 def subject_allowed(subject_type: str, subject_id: str, allow: Iterable[str]) -> bool:
     """True when an allow-list entry names this subject."""
-    wanted = _norm(subject_type, subject_id)
     for entry in allow:
         kind, sep, ident = entry.partition(":")
-        if sep and kind in ("user", "group", "service-account", "app"):
-            if kind == subject_type and _norm(kind, ident) == wanted:
+        if sep and kind in SUBJECT_TYPES:
+            if kind == subject_type and _same(kind, ident, subject_id):
                 return True
-        elif _norm(subject_type, entry) == wanted:
+        elif _same(subject_type, entry, subject_id):
             return True
     return False
 

@@ -19,7 +19,7 @@ from .quota_math import (
     Overcommit,
     entries_by_pool,
     find_overcommits,
-    from_bytes,
+    from_mb,
     memory_units,
 )
 
@@ -65,7 +65,7 @@ def describe(overcommit: Overcommit, department: str, cluster: str, units: str) 
         unit = units
 
         def show(amount: float) -> str:
-            return f"{fmt(round(from_bytes(amount, units), 3))} {units}"
+            return f"{fmt(round(from_mb(amount, units), 3))} {units}"
     else:
         unit = "GPUs" if kind == "gpu" else "millicores"
 

@@ -5,13 +5,13 @@ from typing import Any, Final
 
 from pulumi_policy import ReportViolation, ResourceValidationArgs
 
+from ..models.units import DEFAULT_LIMIT, UNLIMITED
 from . import tokens
 from ._config import resource_policy, settings
 from ._values import fmt, is_unknown, label, number, props_of
 from .quota_math import Unknowable, deserved, node_pool_of
 
 NAME: Final = "runai-project-gpu-quota"
-UNLIMITED: Final = -1.0
 
 SCHEMA: Final[Mapping[str, Mapping[str, Any]]] = {
     "maxDeservedGpu": {
@@ -62,6 +62,25 @@ def total_deserved_gpu(resources: Any) -> tuple[float, list[tuple[str, float]]] 
     return sum(amount for _, amount in breakdown), breakdown
 
 
+def _unlimited_gpu(entry: Mapping[str, Any]) -> str | None:
+    """How an entry leaves its GPU limit unlimited, or None (also when it is unknown).
+
+    An omitted limit (or gpu block) is sent as DEFAULT_LIMIT, so it counts as written.
+    """
+    gpu = entry.get("gpu")
+    if is_unknown(gpu):
+        return None
+    limit = gpu.get("limit") if isinstance(gpu, Mapping) else None
+    if is_unknown(limit):
+        return None
+    omitted = limit is None
+    if number(DEFAULT_LIMIT if omitted else limit) != UNLIMITED:
+        return None
+    if omitted:
+        return f"no gpu.limit, which the provider sends as unlimited ({UNLIMITED})"
+    return f"an unlimited GPU limit (gpu.limit = {UNLIMITED})"
+
+
 def _pool_label(entry: Mapping[str, Any]) -> str:
     try:
         return node_pool_of(entry)
@@ -90,13 +109,12 @@ def validate(args: ResourceValidationArgs, report: ReportViolation) -> None:
     if config["allowUnlimitedGpuLimit"]:
         return
     for pool, entry in gpu_entries(resources):
-        gpu = entry.get("gpu")
-        limit = number(gpu.get("limit")) if isinstance(gpu, Mapping) else None
-        if limit is not None and limit == UNLIMITED:
+        how = _unlimited_gpu(entry)
+        if how is not None:
             report(
-                f"project '{name}' has an unlimited GPU limit (gpu.limit = -1) on node pool "
-                f"'{pool}', so it may take every idle GPU. Set gpu.limit to a number of GPUs, "
-                f"or set allowUnlimitedGpuLimit in the policy config.",
+                f"project '{name}' has {how} on node pool '{pool}', so it may take every idle "
+                f"GPU. Set gpu.limit to a number of GPUs, or set allowUnlimitedGpuLimit in the "
+                f"policy config.",
                 None,
             )
 

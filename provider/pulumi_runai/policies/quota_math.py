@@ -2,26 +2,31 @@
 
 Pure functions, no Pulumi: the stack policy only gathers the dicts and words the message.
 Quota entries look like ``{"node_pool": "default", "gpu": {"deserved": 2}, "cpu":
-{"deserved": 1000}, "memory": {"deserved": 10, "units": "GB"}}``.
+{"deserved": 1000}, "memory": {"deserved": 10, "units": "GB"}}``. Units, their factors and
+what an omitted field means come from ``pulumi_runai.models.units``, as the provider sends them.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ..models.quotas import KINDS as RESOURCE_KINDS
+from ..models.units import DEFAULT_GPU_DESERVED, DEFAULT_MEMORY_UNITS, MEMORY_UNITS_IN_MB
 from ._values import is_unknown, number
 
-RESOURCE_KINDS: Final = ("gpu", "cpu", "memory")
+__all__ = [
+    "RESOURCE_KINDS",
+    "Overcommit",
+    "Unknowable",
+    "deserved",
+    "entries_by_pool",
+    "find_overcommits",
+    "from_mb",
+    "memory_mb",
+    "memory_units",
+    "node_pool_of",
+]
 
-# Bytes per unit. Run:ai spells mebibytes "Mib" (API enum Mib|MB|GB); accept the usual variants.
-_MEMORY_UNITS: Final[Mapping[str, int]] = {
-    "mib": 2**20,
-    "mb": 10**6,
-    "gb": 10**9,
-    "gib": 2**30,
-}
-# The API requires units; when a quota omits them we assume the API's own first choice.
-DEFAULT_MEMORY_UNITS: Final = "Mib"
 _EPSILON: Final = 1e-9
 
 
@@ -29,17 +34,17 @@ class Unknowable(Exception):
     """A number needed for the comparison is unknown (preview) or not comparable."""
 
 
-def memory_bytes(amount: float, units: str) -> float:
-    """``amount`` of memory in ``units`` as bytes; raises Unknowable for unknown units."""
-    factor = _MEMORY_UNITS.get(units.lower())
+def memory_mb(amount: float, units: str) -> float:
+    """``amount`` of memory in ``units`` as MB; raises Unknowable for units the API lacks."""
+    factor = MEMORY_UNITS_IN_MB.get(units)
     if factor is None:
         raise Unknowable(f"memory units {units!r}")
     return amount * factor
 
 
-def from_bytes(amount: float, units: str) -> float:
-    """Bytes expressed in ``units`` (for messages in the department's own units)."""
-    return amount / _MEMORY_UNITS[units.lower()]
+def from_mb(amount: float, units: str) -> float:
+    """MB expressed in ``units`` (for messages in the department's own units)."""
+    return amount / MEMORY_UNITS_IN_MB[units]
 
 
 def node_pool_of(entry: Mapping[str, Any]) -> str:
@@ -66,7 +71,7 @@ def entries_by_pool(resources: Any) -> dict[str, Mapping[str, Any]]:
 
 
 def deserved(entry: Mapping[str, Any] | None, kind: str) -> float | None:
-    """Deserved amount of ``kind`` in comparable units (memory in bytes), None when not set."""
+    """Deserved amount of ``kind`` in comparable units (memory in MB), None when not set."""
     if entry is None:
         return None
     block = entry.get(kind)
@@ -81,10 +86,12 @@ def deserved(entry: Mapping[str, Any] | None, kind: str) -> float | None:
     if amount is None:
         return None
     if kind == "memory":
-        units = block.get("units", DEFAULT_MEMORY_UNITS)
+        units = block.get("units")
+        if units is None:
+            units = DEFAULT_MEMORY_UNITS
         if is_unknown(units) or not isinstance(units, str):
             raise Unknowable("memory.units")
-        return memory_bytes(amount, units)
+        return memory_mb(amount, units)
     return amount
 
 
@@ -92,7 +99,7 @@ def memory_units(entry: Mapping[str, Any] | None) -> str:
     """The units a department states its memory in (messages use them)."""
     block = entry.get("memory") if entry else None
     units = block.get("units") if isinstance(block, Mapping) else None
-    return units if isinstance(units, str) and units.lower() in _MEMORY_UNITS else "Mib"
+    return units if isinstance(units, str) and units in MEMORY_UNITS_IN_MB else DEFAULT_MEMORY_UNITS
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,7 @@ def find_overcommits(
     department does not list means 0, the API default); CPU and memory only where the department
     sets them.
     Any unknown number makes that one comparison unknowable, so it is skipped, not reported.
-    Memory amounts in the result are bytes.
+    Memory amounts in the result are MB.
     """
     if is_unknown(department_resources):
         return []
@@ -157,7 +164,7 @@ def _compare(
     if limit is None:
         if kind != "gpu":
             return None  # CPU/memory not set on the department: no cap to check against
-        limit = 0.0  # the API's default for gpu.deserved, also for a pool the department omits
+        limit = DEFAULT_GPU_DESERVED  # also for a node pool the department does not list
     counted = tuple((name, share) for name, share in shares if share is not None)
     total = sum(share for _, share in counted)
     if total <= limit + _EPSILON:

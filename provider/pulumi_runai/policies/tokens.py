@@ -1,8 +1,13 @@
-"""Type tokens of the Run:ai dynamic resources, the only way a policy can tell the kinds apart."""
+"""Type tokens of the Run:ai dynamic resources, the only way a policy can tell the kinds apart.
+
+Read from each kind's declaration (`KindSpec.type_token`), not written here again.
+"""
 
 from typing import Final
 
-PROJECT: Final = "pulumi-python:dynamic/runai:Project"
-DEPARTMENT: Final = "pulumi-python:dynamic/runai:Department"
-USER: Final = "pulumi-python:dynamic/runai:User"
-ACCESS_RULE: Final = "pulumi-python:dynamic/runai:AccessRule"
+from ..models import access_rule, department, project, user
+
+PROJECT: Final = project.SPEC.type_token
+DEPARTMENT: Final = department.SPEC.type_token
+USER: Final = user.SPEC.type_token
+ACCESS_RULE: Final = access_rule.SPEC.type_token

@@ -7,6 +7,7 @@ from typing import Any
 
 import pulumi
 import pytest
+from pulumi.runtime.mocks import MockMonitor
 from pulumi_runai.organization import TYPE_TOKEN, DescriptionError, Organization
 
 CLUSTER = "b5ac1569-90f9-4e31-9d17-a484dd036251"
@@ -101,3 +102,40 @@ def test_without_a_reachable_tenant_roles_are_checked_against_the_standard_ones(
                                    "project": "vision"}])
     with pytest.raises(DescriptionError, match="role 'Quota admin' does not exist"):
         Organization("other", custom)
+
+
+class DependencyRecorder(MockMonitor):
+    """The property dependencies of each registration: what the engine replaces dependents by."""
+
+    def __init__(self, mocks: pulumi.runtime.Mocks) -> None:
+        super().__init__(mocks)
+        self.depends: dict[str, dict[str, set[str]]] = {}
+
+    def RegisterResource(self, request: Any) -> Any:  # the gRPC method, named by the SDK
+        self.depends[request.name] = {
+            prop: {urn.rsplit("::", 1)[-1] for urn in deps.urns}
+            for prop, deps in request.propertyDependencies.items()
+        }
+        return super().RegisterResource(request)
+
+
+@pulumi.runtime.test
+def test_a_rule_takes_its_subject_and_scope_from_the_resources_it_names() -> Any:
+    """Issue 12, kind 3: a rule must follow its user, project or department when they are
+    replaced. The engine replaces a resource's dependents by *property* dependency (depends_on
+    only orders), so the rule's subject_id comes from the User's `email` output, in the case
+    the user was declared with, and its scope_id from the project's id."""
+    monitor = DependencyRecorder(Recorder())
+    pulumi.runtime.set_mocks(monitor.mocks, preview=False, monitor=monitor)
+    description = _description()
+    description["access"][0]["user"] = "Ada@Example.com"
+    org = Organization("org", description, known_roles={"Viewer"})
+    rule = org.access_rules["ada@example.com as Viewer on project vision"]
+
+    def check(subject: str) -> None:
+        assert subject == "ada@example.com"
+        depends = monitor.depends["org-ada@example.com-viewer-project-vision"]
+        assert depends["subject_id"] == {"org-ada@example.com"}
+        assert depends["scope_id"] == {"org-vision"}
+
+    return rule.subject_id.apply(check)

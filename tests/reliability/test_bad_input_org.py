@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pulumi_runai import lookups
 from pulumi_runai.errors import AmbiguousMatch, NotFound, ValidationError
-from pulumi_runai.organization import DescriptionError, parse_description
+from pulumi_runai.organization import DescriptionError, OrganizationSpec, parse_description
 from pulumi_runai.settings import Settings
 from runai_emulator.testing import EmulatorProcess
 
@@ -76,13 +76,39 @@ def test_mutated_descriptions_fail_only_with_description_errors(
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed or reshaped this path
     try:
-        parse_description(data, "org.yaml")
+        spec = parse_description(data, "org.yaml")
     except DescriptionError as error:
         assert error.problems
         for problem in error.problems:
             line = problem.render("org.yaml")
             assert line.startswith("org.yaml") and problem.message, line
         assert "org.yaml" in str(error)
+    else:
+        assert _declared(data) == _built(spec), "an entry was skipped without an error"
+
+
+def _declared(data: Any) -> dict[str, int]:
+    """How many entries of each kind a description that parsed declares."""
+    departments = data.get("departments") or []
+    return {
+        "departments": len(departments),
+        "projects": sum(len(d.get("projects") or []) for d in departments),
+        "resources": sum(len(d.get("resources") or []) for d in departments)
+        + sum(len(p.get("resources") or []) for d in departments for p in d.get("projects") or []),
+        "users": len(data.get("users") or []),
+        "access": len(data.get("access") or []),
+    }
+
+
+def _built(spec: OrganizationSpec) -> dict[str, int]:
+    return {
+        "departments": len(spec.departments),
+        "projects": len(spec.projects),
+        "resources": sum(len(d.resources) for d in spec.departments)
+        + sum(len(p.resources) for p in spec.projects),
+        "users": len(spec.users),
+        "access": len(spec.access),
+    }
 
 
 @FUZZ

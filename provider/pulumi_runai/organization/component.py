@@ -2,8 +2,10 @@
 
 The description is validated completely before the component registers anything, so a
 mistake never leaves half an organisation behind; names are then resolved to the resources'
-ids (department -> project, user email -> access rule) through Pulumi outputs, which also gives
-the engine the creation order.
+outputs (a department's id -> its projects, a user's email -> its access rules, a project's or
+department's id -> the rules on it). Those property dependencies give the engine the creation
+order, and they make a rule follow what it names: when the engine replaces a user, project or
+department, it replaces the rules that take a property from it (Run:ai deletes them anyway).
 """
 
 from __future__ import annotations
@@ -82,8 +84,8 @@ class Organization(pulumi.ComponentResource):
         roles = known_roles if known_roles is not None else tenant_roles()
         return cls(name, load_description(path, known_roles=roles), opts)
 
-    def _child(self, depends_on: list[pulumi.Resource] | None = None) -> pulumi.ResourceOptions:
-        return pulumi.ResourceOptions(parent=self, depends_on=depends_on)
+    def _child(self) -> pulumi.ResourceOptions:
+        return pulumi.ResourceOptions(parent=self)
 
     def _org_units(
         self, prefix: str, cluster_id: str
@@ -136,24 +138,23 @@ class Organization(pulumi.ComponentResource):
             scope_id = self.departments[rule.scope].id
         else:
             scope_id = cluster_id
-        user = self._user_by_email(rule.subject) if rule.subject_type == "user" else None
+        # a user subject is the User's output (rule.subject is the address as declared under
+        # `users`): known in a preview, so policies still judge it, and a property dependency
+        subject_id: pulumi.Input[str] = (
+            self.users[rule.subject].email if rule.subject_type == "user" else rule.subject
+        )
         role_slug = rule.role.lower().replace(" ", "-")
         return AccessRule(
             f"{prefix}-{rule.subject}-{role_slug}-{rule.scope_type}-{rule.scope}",
             subject_type=rule.subject_type,
-            subject_id=rule.subject,
+            subject_id=subject_id,
             role_name=rule.role,
             scope_type=rule.scope_type,
             scope_id=scope_id,
             cluster_id=cluster_id,
             adopt=rule.adopt,
-            # the rule names the user by email, not by an output: order it explicitly
-            opts=self._child(depends_on=[user] if user is not None else None),
+            opts=self._child(),
         )
-
-    def _user_by_email(self, email: str) -> User:
-        """Emails match case-insensitively, as the description checked them."""
-        return next(u for e, u in self.users.items() if e.lower() == email.lower())
 
     def summary(self) -> pulumi.Output[dict[str, Any]]:
         """Ids by name for stack outputs: cluster_id, departments, projects, users, access_rules."""

@@ -23,13 +23,13 @@ mistake never leaves a half-applied organisation. The format is documented in do
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
 
+from ..models.validation import DNS1123_MAX, check_dns_label, check_email, same_email
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
 from .reader import Path, boolean, check_keys, items, mapping, text
@@ -53,11 +53,20 @@ USER_KEYS = ("email", "reset_password", "notify", "adopt")
 ACCESS_KEYS = ("user", "group", "role", "project", "department", "cluster", "adopt")
 SCOPES: tuple[ScopeType, ...] = ("project", "department", "cluster")
 
-NAME = re.compile(r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
 NAME_RULE = (
-    "use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
+    f"use at most {DNS1123_MAX} lowercase letters, digits and '-', starting and ending with a "
+    "letter or digit"
 )
-EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")  # the API's pattern
+
+
+def _is_name(value: str) -> bool:
+    """A DNS-1123 label, as the provider checks names and namespaces."""
+    return not check_dns_label("name", value)
+
+
+def _is_email(value: str) -> bool:
+    """An address the users API accepts, as the provider checks it."""
+    return not check_email("email", value)
 
 
 class _Parser:
@@ -93,12 +102,30 @@ class _Parser:
         self.p.raise_if_any()
         return OrganizationSpec(self.p.source, departments, users, access, cluster, cluster_id)
 
-    def _unique(self, seen: dict[str, Path], key: str, path: Path, what: str) -> bool:
-        if key in seen:
+    def _name(self, node: Mapping[str, Any], path: Path) -> str | None:
+        """A department's or project's name: required, a DNS-1123 label."""
+        return text(
+            self.p, node, "name", path, valid=_is_name, rule=NAME_RULE, what="name", required=True
+        )
+
+    def _unique(
+        self,
+        seen: dict[str, Path],
+        key: str,
+        path: Path,
+        what: str,
+        same: Callable[[str, str], bool] | None = None,
+    ) -> bool:
+        """Record `key`, or report it as declared twice; `same` compares keys (default: ==)."""
+        if same is None:
+            first = seen.get(key)
+        else:
+            first = next((at for known, at in seen.items() if same(known, key)), None)
+        if first is not None:
             self.p.add(
                 path,
                 f"{what} {key!r} is declared twice",
-                f"rename or remove it; the first is at {render_path(seen[key])}",
+                f"rename or remove it; the first is at {render_path(first)}",
             )
             return False
         seen[key] = path
@@ -114,7 +141,7 @@ class _Parser:
                 continue
             before = len(self.p)
             check_keys(self.p, node, path, DEPARTMENT_KEYS, required=("name",))
-            name = text(self.p, node, "name", path, pattern=NAME, rule=NAME_RULE, what="name")
+            name = self._name(node, path)
             resources = parse_resources(self.p, node, path)
             own_adopt = boolean(self.p, node, "adopt", path)
             projects = [
@@ -148,14 +175,14 @@ class _Parser:
         if node is None:
             return None
         check_keys(self.p, node, path, PROJECT_KEYS, required=("name",))
-        name = text(self.p, node, "name", path, pattern=NAME, rule=NAME_RULE, what="name")
+        name = self._name(node, path)
         resources = parse_resources(self.p, node, path)
         namespace = text(
             self.p,
             node,
             "requested_namespace",
             path,
-            pattern=NAME,
+            valid=_is_name,
             rule=NAME_RULE,
             what="namespace",
         )
@@ -187,13 +214,16 @@ class _Parser:
                 node,
                 "email",
                 path,
-                pattern=EMAIL,
+                valid=_is_email,
                 rule="write a full address such as ada@example.com",
+                required=True,
             )
             reset_password = boolean(self.p, node, "reset_password", path)
             notify = boolean(self.p, node, "notify", path)
             own_adopt = boolean(self.p, node, "adopt", path)
-            if email is None or not self._unique(emails, email.lower(), (*path, "email"), "user"):
+            if email is None or not self._unique(
+                emails, email, (*path, "email"), "user", same_email
+            ):
                 continue
             own = adopt if own_adopt is None else own_adopt
             out.append(UserSpec(email, render_path(path), reset_password, notify, own))
@@ -210,7 +240,7 @@ class _Parser:
         known: dict[str, Collection[str]] = {
             "department": {d.name for d in departments},
             "project": set(self.project_names),
-            "user": {u.email.lower() for u in users},
+            "user": [u.email for u in users],
         }
         out: list[AccessSpec] = []
         keys: dict[str, Path] = {}
@@ -253,22 +283,23 @@ class _Parser:
             )
             return None
         if given[0] == "group":
-            group = text(self.p, node, "group", path)
+            group = text(self.p, node, "group", path, required=True)
             return ("group", group) if group else None
-        email = text(self.p, node, "user", path)
+        email = text(self.p, node, "user", path, required=True)
         if email is None:
             return None
-        if email.lower() not in users:
+        declared = next((user for user in users if same_email(user, email)), None)
+        if declared is None:
             self.p.add(
                 (*path, "user"),
                 f"user {email!r} is not declared under `users`{did_you_mean(email, users)}",
                 f"add `- email: {email}` under users, or correct the address",
             )
             return None
-        return "user", email
+        return "user", declared  # as declared, so one rule written in two cases is a duplicate
 
     def _role(self, node: Mapping[str, Any], path: Path) -> str | None:
-        role = text(self.p, node, "role", path)
+        role = text(self.p, node, "role", path, required=True)
         if role is not None and role not in self.known_roles:
             self.p.add(
                 (*path, "role"),
@@ -294,7 +325,7 @@ class _Parser:
             )
             return None
         scope_type = given[0]
-        name = text(self.p, node, scope_type, path)
+        name = text(self.p, node, scope_type, path, required=True)
         if name is None:
             return None
         names = clusters if scope_type == "cluster" else known[scope_type]

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..models.units import DEFAULT_GPU_DESERVED, MEMORY_UNITS, UNLIMITED, to_mb
 from .problems import Problems, render_path
-from .reader import Path, check_keys, describe, integer, mapping, number
+from .reader import Path, check_keys, describe, given, integer, mapping, number, text
 from .spec import DepartmentSpec, NodePoolQuota, Quota
 
 __all__ = ["check_projects_fit", "parse_resources"]
 
 ENTRY_KEYS = ("node_pool", "gpu", "cpu", "memory")
 QUOTA_KEYS = ("deserved", "limit", "over_quota_weight")
-MEMORY_UNITS = {"Mib": 1.048576, "MB": 1.0, "GB": 1000.0}  # to MB, for comparing across units
 _UNIT_OF = {"gpu": "GPUs", "cpu": "millicores of CPU", "memory": "MB of memory"}
 
 
@@ -31,7 +31,7 @@ def _quota(p: Problems, value: object, path: Path, kind: str) -> Quota | None:
     deserved = number(p, node, "deserved", path)
     limit = number(p, node, "limit", path, unlimited=True)
     weight = integer(p, node, "over_quota_weight", path)
-    units = node.get("units")
+    units = given(p, node, "units", path)
     if units is not None and (not isinstance(units, str) or units not in MEMORY_UNITS):
         p.add(
             (*path, "units"),
@@ -39,11 +39,11 @@ def _quota(p: Problems, value: object, path: Path, kind: str) -> Quota | None:
             f"use one of: {', '.join(MEMORY_UNITS)}",
         )
         units = None
-    if deserved is not None and limit is not None and limit != -1 and limit < deserved:
+    if deserved is not None and limit is not None and limit != UNLIMITED and limit < deserved:
         p.add(
             (*path, "limit"),
             f"limit {limit} is below deserved {deserved}",
-            f"set limit to at least {deserved}, or -1 for unlimited",
+            f"set limit to at least {deserved}, or {UNLIMITED} for unlimited",
         )
     return Quota(deserved=deserved, limit=limit, over_quota_weight=weight, units=units)
 
@@ -53,20 +53,14 @@ def _entry(p: Problems, value: object, path: Path) -> NodePoolQuota | None:
     if node is None:
         return None
     check_keys(p, node, path, ENTRY_KEYS, required=("node_pool", "gpu"))
-    pool = node.get("node_pool")
-    if "node_pool" in node and (not isinstance(pool, str) or not pool):
-        p.add(
-            (*path, "node_pool"),
-            f"expected a node-pool name, got {describe(pool)}",
-            "write the node pool's name, e.g. `node_pool: default`",
-        )
+    pool = text(p, node, "node_pool", path, required=True, what="node-pool name")
     quotas = {
-        kind: _quota(p, node[kind], (*path, kind), kind)
+        kind: _quota(p, raw, (*path, kind), kind)
         for kind in ("gpu", "cpu", "memory")
-        if kind in node
+        if (raw := given(p, node, kind, path, required=kind == "gpu")) is not None
     }
     gpu = quotas.get("gpu")
-    if not isinstance(pool, str) or not pool or gpu is None:
+    if pool is None or gpu is None:
         return None
     return NodePoolQuota(
         node_pool=pool, gpu=gpu, cpu=quotas.get("cpu"), memory=quotas.get("memory")
@@ -108,20 +102,20 @@ def _amount(quota: Quota | None, kind: str) -> float | None:
     """The deserved amount in comparable units (memory in MB), or None when not set."""
     if quota is None or quota.deserved is None:
         return None
-    scale = MEMORY_UNITS.get(quota.units or "Mib", 1.0) if kind == "memory" else 1.0
-    return quota.deserved * scale
+    return to_mb(quota.deserved, quota.units) if kind == "memory" else quota.deserved
 
 
 def _capacity(dept: DepartmentSpec, pool: str, kind: str) -> tuple[float | None, int | None]:
     """The department's deserved amount on a pool and the index of its entry.
 
-    A missing GPU quota counts as 0 (the API's default); missing CPU or memory means unlimited.
+    A missing GPU quota counts as DEFAULT_GPU_DESERVED; missing CPU or memory means unlimited.
     """
+    default = DEFAULT_GPU_DESERVED if kind == "gpu" else None
     for index, entry in enumerate(dept.resources):
         if entry.node_pool == pool:
             amount = _amount(getattr(entry, kind), kind)
-            return (0.0 if amount is None and kind == "gpu" else amount), index
-    return (0.0 if kind == "gpu" else None), None
+            return (default if amount is None else amount), index
+    return default, None
 
 
 def _show(amount: float) -> str:

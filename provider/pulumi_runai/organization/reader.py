@@ -1,16 +1,18 @@
 """Typed reads from the raw (YAML or dict) description that record problems instead of raising.
 
 Every reader returns None when the value is missing or wrong, so parsing carries on and the
-user gets all mistakes in one report.
+user gets all mistakes in one report. A key that is present but empty (null, or blank text) is
+a problem, never "absent": taking `name:` left empty for "no department" once made an `up`
+delete the department. Only lists (`projects:`) may be empty: that declares none.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+from ..models.units import UNLIMITED
 from .problems import PathPart, Problems, did_you_mean
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "boolean",
     "check_keys",
     "describe",
+    "given",
     "integer",
     "items",
     "mapping",
@@ -73,6 +76,38 @@ def check_keys(
             p.add((*path, key), f"{key!r} is required", f"add `{key}: ...` here")
 
 
+def is_empty(value: object) -> bool:
+    """Null or blank text: what YAML gives for `key:` with nothing after it."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def given(
+    p: Problems, node: Mapping[str, Any], key: str, path: Path, *, required: bool = False
+) -> Any:
+    """The value under `key`, or None when it is absent or empty (an empty one is a problem).
+
+    A missing required key is `check_keys`'s to report; this one reports a present, empty one.
+    """
+    if key not in node:
+        return None
+    value = node[key]
+    if not is_empty(value):
+        return value
+    if required:
+        p.add(
+            (*path, key),
+            "required, got an empty value",
+            f"give `{key}` a value; to remove the entry, delete the whole entry",
+        )
+    else:
+        p.add(
+            (*path, key),
+            "got an empty value",
+            f"give `{key}` a value, or remove the key to leave it unset",
+        )
+    return None
+
+
 def items(p: Problems, node: Mapping[str, Any], key: str, path: Path) -> list[Any]:
     """A list under `key`; absent or null means empty."""
     value = node.get(key)
@@ -94,29 +129,26 @@ def text(
     key: str,
     path: Path,
     *,
-    pattern: re.Pattern[str] | None = None,
+    valid: Callable[[str], bool] | None = None,
     rule: str = "",
     what: str = "value",
+    required: bool = False,
 ) -> str | None:
-    """A non-empty string; with `pattern`, `rule` explains the format in the fix."""
-    if key not in node or node[key] is None:
+    """A non-empty string; with `valid`, `rule` explains the format in the fix."""
+    value = given(p, node, key, path, required=required)
+    if value is None:
         return None
-    value = node[key]
-    if not isinstance(value, str) or not value.strip():
-        p.add(
-            (*path, key),
-            f"expected a non-empty string, got {describe(value)}",
-            f"set `{key}` to text",
-        )
+    if not isinstance(value, str):
+        p.add((*path, key), f"expected text, got {describe(value)}", f"set `{key}` to text")
         return None
-    if pattern is not None and not pattern.fullmatch(value):
+    if valid is not None and not valid(value):
         p.add((*path, key), f"{value!r} is not a valid {what}", rule)
         return None
     return value
 
 
 def boolean(p: Problems, node: Mapping[str, Any], key: str, path: Path) -> bool | None:
-    value = node.get(key)
+    value = given(p, node, key, path)
     if value is None or isinstance(value, bool):
         return value
     p.add(
@@ -130,17 +162,17 @@ def boolean(p: Problems, node: Mapping[str, Any], key: str, path: Path) -> bool 
 def number(
     p: Problems, node: Mapping[str, Any], key: str, path: Path, *, unlimited: bool = False
 ) -> int | float | None:
-    """A finite number >= 0 (or -1 when `unlimited`); integral floats become ints."""
-    value = node.get(key)
+    """A finite number >= 0 (or UNLIMITED when `unlimited`); integral floats become ints."""
+    value = given(p, node, key, path)
     if value is None:
         return None
-    allowed = "a number >= 0" + (" or -1 for unlimited" if unlimited else "")
+    allowed = "a number >= 0" + (f" or {UNLIMITED} for unlimited" if unlimited else "")
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         p.add(
             (*path, key), f"expected {allowed}, got {describe(value)}", f"set `{key}` to {allowed}"
         )
         return None
-    if value < 0 and not (unlimited and value == -1):
+    if value < 0 and not (unlimited and value == UNLIMITED):
         p.add((*path, key), f"{value} is negative", f"set `{key}` to {allowed}")
         return None
     return int(value) if float(value).is_integer() else value

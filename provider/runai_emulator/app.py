@@ -19,12 +19,15 @@ from .routes import (
     authorization,
     clusters,
     control,
+    node_pools,
     orgunits,
+    overview,
     policies,
     roles_v2,
     service_accounts,
     tokens,
     users,
+    versions,
 )
 from .routes._http import Json
 from .store import Store
@@ -32,6 +35,9 @@ from .store import Store
 ROUTERS: tuple[APIRouter, ...] = (
     tokens.router,
     clusters.router,
+    node_pools.router,
+    overview.router,
+    versions.router,
     orgunits.department_router,
     orgunits.project_router,
     users.router,

@@ -18,6 +18,11 @@ from .faults import RETRY_AFTER_SECONDS, Action, Faults
 from .requestlog import RequestLog
 
 TOKEN_PATHS = frozenset({"/api/v1/token", "/api/v2/token"})
+# Served without a token (a browser opens the API documentation); like the token paths they
+# get latency only, never an injected fault.
+PUBLIC_PATHS = TOKEN_PATHS | {"/api/docs"}
+# The REST API: `/api/...` and the legacy `/v1/k8s/...` the REST overview's example calls.
+API_PREFIXES = ("/api/", "/v1/")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -33,7 +38,7 @@ async def send_error(send: Send, error: EmulatorError, headers: list[tuple[bytes
 
 
 class ApiMiddleware:
-    """Wraps the app; only paths under /api/ are affected."""
+    """Wraps the app; only API paths (`API_PREFIXES`) are affected."""
 
     def __init__(self, app: ASGIApp, tokens: TokenService, faults: Faults, log: RequestLog) -> None:
         self.app = app
@@ -42,7 +47,7 @@ class ApiMiddleware:
         self.log = log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIXES):
             await self.app(scope, receive, send)
             return
         entry: dict[str, Any] = {
@@ -69,7 +74,7 @@ class ApiMiddleware:
             await asyncio.sleep(delay)
         state = scope.setdefault("state", {})
         is_write = scope["method"] in WRITE_METHODS
-        if scope["path"] not in TOKEN_PATHS:
+        if scope["path"] not in PUBLIC_PATHS:
             headers = dict(scope.get("headers") or [])
             auth = headers.get(b"authorization")
             try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 
-from .backend import departments
+from .backend import departments, node_pools
 from .backend.clusters import CLUSTER, NODE_POOL
 from .backend.common import ROLE, Ctx
 from .backend.roles import seed_docs
@@ -35,7 +36,7 @@ def apply(ctx: Ctx) -> None:
         "deleteRequestedAt": None,
     })
     for index, name in enumerate(cfg.node_pools, start=1):
-        ident = str(index)
+        ident = str(tx.next_id("nodepool", 1))
         tx.put(NODE_POOL, ident, {
             "id": ident,
             "name": name,
@@ -45,11 +46,14 @@ def apply(ctx: Ctx) -> None:
             "clusterName": cfg.cluster_name,
             "tenantId": cfg.tenant_id,
             "isDefault": name == "default" or (index == 1 and "default" not in cfg.node_pools),
-            "phase": "Ready",
+            **copy.deepcopy(node_pools.DEFAULTS),
+            "networkTopologyName": None,
             "createdBy": "system",
             "updatedBy": "system",
             "createdAt": ctx.now_iso,
             "updatedAt": ctx.now_iso,
+            "deletedAt": None,
+            "_settledPhase": "Ready",  # the seeded pools have nodes
         })
     for role in seed_docs(ctx.now_iso):
         tx.put(ROLE, str(role["id"]), role)

@@ -1,4 +1,4 @@
-"""Clusters and node pools: seeded, read-only through the API."""
+"""Clusters (seeded, read-only through the API) and the node pools each one has."""
 
 from __future__ import annotations
 
@@ -30,16 +30,7 @@ def require_cluster(ctx: Ctx, cluster_id: object, field: str = "clusterId") -> D
     return doc
 
 
-def list_node_pools(ctx: Ctx) -> list[Doc]:
-    return [public(n) for n in ctx.tx.all(NODE_POOL)]
-
-
-def get_node_pool(ctx: Ctx, ident: str) -> Doc:
-    doc = ctx.tx.get(NODE_POOL, ident)
-    if doc is None:
-        raise not_found("node pool", ident)
-    return public(doc)
-
-
 def pools_of(ctx: Ctx, cluster_id: str) -> list[Doc]:
-    return [n for n in ctx.tx.all(NODE_POOL) if n["clusterId"] == cluster_id]
+    """The cluster's node pools in creation order, without those being deleted."""
+    return [n for n in ctx.tx.all(NODE_POOL)
+            if n["clusterId"] == cluster_id and "_deleteAt" not in n]

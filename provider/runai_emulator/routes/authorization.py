@@ -9,8 +9,10 @@ from starlette.responses import Response
 from .. import listing, listspecs
 from ..backend import access_rules, roles
 from ._http import body, ctx, filter_values, int_path, no_content, ok
+from .versions import require_before_3
 
 router = APIRouter()
+_V2_ROLES = "/api/v2/authorization/roles"
 
 # Dedicated query parameters of GET access-rules, mapped to the rule field they filter.
 _RULE_QUERY = {"subjectType": "subjectType", "clusterId": "clusterId", "scopeType": "scopeType",
@@ -19,15 +21,17 @@ _RULE_QUERY = {"subjectType": "subjectType", "clusterId": "clusterId", "scopeTyp
 
 @router.get("/api/v1/authorization/roles")
 async def get_roles(request: Request) -> Response:
-    """List the predefined roles (bare array)."""
+    """List the roles (bare array; gone in 3.0)."""
     with ctx(request) as c:
+        require_before_3(c, "/api/v1/authorization/roles", _V2_ROLES)
         return ok(roles.list_roles(c))
 
 
 @router.get("/api/v1/authorization/roles/{roleIdPath}")
 async def get_role(request: Request, roleIdPath: str) -> Response:
-    """Get one role by integer id."""
+    """Get one role by integer id (gone in 3.0)."""
     with ctx(request) as c:
+        require_before_3(c, "/api/v1/authorization/roles/{roleIdPath}", _V2_ROLES)
         return ok(roles.get(c, int_path(roleIdPath, "roleIdPath")))
 
 

@@ -27,7 +27,7 @@ def build(kind: ModuleType, singular: str, plural: str, spec: listing.ListSpec) 
 
     async def list_all(request: Request) -> Response:
         with ctx(request) as c:
-            items = kind.all_for_list(c)
+            items = kind.all_for_list(c, request.query_params)
         page, total = listing.apply(items, request.query_params, filter_values(request), spec)
         offset = int(request.query_params.get("offset") or 0)
         out: dict[str, object] = {plural: page}

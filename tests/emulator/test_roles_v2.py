@@ -147,3 +147,19 @@ def test_permission_set_name_must_match_its_id(emulator: EmulatorProcess) -> Non
     twice = [_ref(sets["Workload viewer"])] * 2
     response = api.post(ROLES, {"name": "r", "description": "d", "permissionSets": twice})
     assert response.status_code == 400 and "twice" in response.json()["message"]
+
+
+def test_v2_roles_serve_a_3_0_control_plane(emulator: EmulatorProcess) -> None:
+    """3.0 removed v1 roles; v2 still lists the predefined roles and takes custom ones."""
+    emulator.set_switches(api_version="3.0")
+    api = Api(emulator)
+    assert api.get("/api/v1/authorization/roles").status_code == 404
+    names = {r["name"]: r["id"] for r in api.get(ROLES, params={"limit": 500}).json()["roles"]}
+    assert names["L1 researcher"] == 5
+    role = api.post(ROLES, {"name": "Auditor", "description": "reads",
+                            "permissionSets": [_ref(_catalogue(api)["Organization viewer"])]})
+    assert role.status_code == 201, role.text
+    rule = api.post("/api/v1/authorization/access-rules", {
+        "subjectType": "user", "subjectId": "a@example.com", "roleId": role.json()["id"],
+        "scopeType": "tenant", "scopeId": "1001"})
+    assert rule.status_code == 201 and rule.json()["roleName"] == "Auditor"

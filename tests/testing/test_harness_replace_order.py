@@ -41,6 +41,15 @@ def entries(stack: Stack) -> list[tuple[str, str, bool, bool]]:
             for r in stack.state.resources() if r.custom]
 
 
+def failed_delete_before_replace(stack: Stack, files: Path) -> Stack:
+    """alpha up, beta made by hand, then alpha renamed to beta with delete-before-replace."""
+    stack.up(exclusive(files, "alpha", dbr=True))
+    (files / "beta.txt").write_text("made by hand")
+    with pytest.raises(Exception, match="409 conflict: beta"):
+        stack.up(exclusive(files, "beta", dbr=True))
+    return stack
+
+
 def test_a_failed_create_before_replace_leaves_the_old_resource_as_it_was(
     make_stack: Callable[..., Stack], files: Path
 ) -> None:
@@ -73,11 +82,7 @@ def test_create_before_replace_deletes_the_old_one_at_the_end(
 def test_a_failed_delete_before_replace_keeps_the_old_entry_pending_replacement(
     make_stack: Callable[..., Stack], files: Path
 ) -> None:
-    stack = make_stack()
-    stack.up(exclusive(files, "alpha", dbr=True))
-    (files / "beta.txt").write_text("made by hand")
-    with pytest.raises(Exception, match="409 conflict: beta"):
-        stack.up(exclusive(files, "beta", dbr=True))
+    stack = failed_delete_before_replace(make_stack(), files)
     # DeleteStep.Apply deleted alpha, then marked the entry PendingReplacement
     assert calls(files) == [("create", "alpha"), ("delete", "alpha")]
     assert entries(stack) == [("a", "alpha", False, True)]
@@ -92,11 +97,7 @@ def test_a_failed_delete_before_replace_keeps_the_old_entry_pending_replacement(
 def test_a_pending_replacement_left_out_of_the_program_leaves_state_without_a_call(
     make_stack: Callable[..., Stack], files: Path
 ) -> None:
-    stack = make_stack()
-    stack.up(exclusive(files, "alpha", dbr=True))
-    (files / "beta.txt").write_text("made by hand")
-    with pytest.raises(Exception, match="409 conflict"):
-        stack.up(exclusive(files, "beta", dbr=True))
+    stack = failed_delete_before_replace(make_stack(), files)
     assert stack.up(lambda: None).ops() == {"a": "remove-pending-replace"}
     assert calls(files) == [("create", "alpha"), ("delete", "alpha")]
     assert entries(stack) == []

@@ -17,8 +17,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ._aliases import Alias, Goal, alias_urns
 from ._options import apply_ignore_changes, protected_message
 from ._scheduler import run_graph
+from ._urns import STACK_TYPE, make_urn
 from ._wire import UNKNOWN, Props, annotate_secrets, input_diff, plain, shown
 from .analyzers import (
     AnalyzedResource,
@@ -32,7 +34,7 @@ from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
 from .results import Result, Step
 from .state import ResourceState, StateFile
 
-STACK_TYPE = "pulumi:pulumi:Stack"
+__all__ = ["STACK_TYPE", "Deployment", "ResourceSpec", "make_urn", "unknown_inputs"]
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,7 @@ class ResourceSpec:
     protect: bool = False
     ignore_changes: tuple[str, ...] = ()
     retain_on_delete: bool = False
-
-
-def make_urn(stack: str, project: str, type_: str, name: str, parent: str = "") -> str:
-    """Engine URNs: the parent's qualified type is prefixed unless the parent is the stack."""
-    qualified = type_
-    if parent:
-        parent_type = parent.split("::")[2]
-        if parent_type != STACK_TYPE:
-            qualified = f"{parent_type}${type_}"
-    return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
+    aliases: tuple[Alias, ...] = ()
 
 
 class Deployment:
@@ -96,6 +89,9 @@ class Deployment:
         self._seen: set[str] = set()
         self._steps: list[Step] = []
         self._planned: dict[str, ResourceState] = {}
+        # aliases taken over in this run: old URN -> new URN, and new URN -> old URN
+        self._aliased: dict[str, str] = {}
+        self._old_urn_of: dict[str, str] = {}
         self.violations: list[Violation] = []
 
     # -- helpers ---------------------------------------------------------------------------
@@ -154,6 +150,10 @@ class Deployment:
         with self._lock:
             if urn in self._seen:
                 raise DeploymentError([ValueError(f"duplicate resource URN {urn}")], [])
+            if urn in self._aliased:
+                raise DeploymentError([ValueError(
+                    f"{urn} is registered, but {self._aliased[urn]} already took over its state "
+                    "entry through an alias")], [])
             self._seen.add(urn)
         if not spec.custom:
             return self._component(urn, spec)
@@ -162,13 +162,39 @@ class Deployment:
             step = self._custom(urn, spec, started)
         return self._record(replace(step, finished=time.monotonic()))
 
-    def _component(self, urn: str, spec: ResourceSpec) -> Step:
+    def _old_entry(self, urn: str, spec: ResourceSpec) -> ResourceState | None:
+        """The state entry this registration continues: by URN, else by alias (step_generator.go:
+        "Check the URN first, then aliases"), claimed so that it is neither deleted nor
+        claimed twice."""
         old = self.state.get(urn)
+        if old is not None or not (spec.aliases or spec.parent in self._old_urn_of):
+            return old
+        goal = Goal(self.stack, self.project, spec.type, spec.name, spec.parent)
+        with self._lock:
+            candidates = alias_urns(goal, spec.aliases, self._old_urn_of)
+        for candidate in candidates:
+            old = self.state.get(candidate)
+            if old is None:
+                continue
+            with self._lock:
+                claimed_by = self._aliased.get(candidate)
+                if candidate in self._seen or claimed_by is not None:
+                    raise DeploymentError([ValueError(
+                        f"{urn} has an alias to {candidate}, which is already registered"
+                        + (f" or aliased by {claimed_by}" if claimed_by else "")
+                        + "; two resources cannot take over one state entry")], [])
+                self._aliased[candidate] = urn
+                self._old_urn_of[urn] = candidate
+            return old
+        return None
+
+    def _component(self, urn: str, spec: ResourceSpec) -> Step:
+        old = self._old_entry(urn, spec)
         res = ResourceState(
             urn=urn, type=spec.type, name=spec.name, custom=False, parent=spec.parent,
             dependencies=list(spec.dependencies),
         )
-        self._commit(res)
+        self._commit(res, drop=old)
         now = time.monotonic()
         return self._record(Step("same" if old else "create", urn, spec.type, spec.name,
                                  started=now, finished=now))
@@ -180,7 +206,7 @@ class Deployment:
             found = self.host.read(urn, spec.import_id, None, None)
             return Step("import", urn, spec.type, spec.name, found.id, outputs=found.outputs,
                         started=started, new_inputs=shown(found.inputs or {}))
-        old = self.state.get(urn)
+        old = self._old_entry(urn, spec)
         aso = list(spec.additional_secret_outputs)
         news = spec.inputs
         if old is not None and spec.ignore_changes:
@@ -212,7 +238,8 @@ class Deployment:
                     old_outputs=shown(old.outputs))
         if not changes_some and not old.pending_replacement:
             # SameStep keeps the OLD outputs (and the old __provider) but stores new inputs.
-            self._commit(replace(old, inputs=checked, parent=spec.parent,
+            self._commit(replace(old, urn=urn, type=spec.type, name=spec.name,
+                                 inputs=checked, parent=spec.parent,
                                  dependencies=list(spec.dependencies), protect=spec.protect,
                                  retain_on_delete=spec.retain_on_delete), drop=old)
             return replace(base, outputs=old.outputs)
@@ -305,8 +332,14 @@ class Deployment:
     # -- end of program --------------------------------------------------------------------
     def finish(self, stack_outputs: Props | None = None) -> Result:
         """Delete what was not declared (dependents first), then run stack analyzers."""
-        doomed = [r for r in self.state.resources() if r.pending_delete or r.urn not in self._seen]
+        with self._lock:
+            kept = self._seen | set(self._aliased)
+        doomed = [r for r in self.state.resources() if r.pending_delete or r.urn not in kept]
         self._delete_all(doomed)
+        if self._aliased and not self.preview:
+            with self.state.lock:  # as the snapshot does: references follow the new URNs
+                self.state.rename_references(self._aliased)
+                self.state.save()
         if stack_outputs is not None and not self.preview:
             with self.state.lock:
                 self.state.stack_outputs = stack_outputs

@@ -19,6 +19,7 @@ from google.protobuf import empty_pb2
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from ._process import PluginProcess
+from ._urns import urn_name, urn_type
 from ._wire import Props, from_struct, plain, to_struct
 from .errors import HostStartError, ProviderError
 
@@ -48,17 +49,9 @@ class ReadAnswer:
     inputs: Props | None
 
 
-def _urn_name(urn: str) -> str:
-    return urn.rsplit("::", 1)[-1]
-
-
-def _urn_type(urn: str) -> str:
-    return urn.split("::")[-2].split("$")[-1]
-
-
 def _target(urn: str, id_: str | None = None) -> dict[str, Any]:
     """Request fields naming the resource; the engine sends name and type beside the URN."""
-    fields: dict[str, Any] = {"urn": urn, "name": _urn_name(urn), "type": _urn_type(urn)}
+    fields: dict[str, Any] = {"urn": urn, "name": urn_name(urn), "type": urn_type(urn)}
     if id_ is not None:
         fields["id"] = id_
     return fields

@@ -33,8 +33,10 @@ from pulumi.runtime.proto import resource_pb2
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
+from ._aliases import from_request
+from ._urns import STACK_TYPE, make_urn
 from ._wire import Props, secret
-from .engine import STACK_TYPE, Deployment, ResourceSpec, make_urn, unknown_inputs
+from .engine import Deployment, ResourceSpec, unknown_inputs
 from .errors import HarnessError
 
 DYNAMIC_PREFIX = "pulumi-python:dynamic"
@@ -62,6 +64,7 @@ class _Registration(_mocks.MockResourceArgs):
         self.protect = bool(request.protect)
         self.ignore_changes = tuple(request.ignoreChanges)
         self.retain_on_delete = bool(request.retainOnDelete)
+        self.aliases = from_request(request)
 
 
 class ForwardingMocks(pulumi.runtime.Mocks):
@@ -97,6 +100,7 @@ class ForwardingMocks(pulumi.runtime.Mocks):
             protect=reg.protect if reg else False,
             ignore_changes=reg.ignore_changes if reg else (),
             retain_on_delete=reg.retain_on_delete if reg else False,
+            aliases=reg.aliases if reg else (),
         )
         step = self.deployment.register(spec)
         if not spec.custom:

@@ -10,8 +10,8 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,15 @@ class StateFile:
                     self._resources[i:i + 1] = list(entries)
                     return
             self._resources.extend(entries)
+
+    def rename_references(self, renamed: Mapping[str, str]) -> None:
+        """Point parents and dependencies named by an old URN at the new one."""
+        with self.lock:
+            for i, res in enumerate(self._resources):
+                deps = [renamed.get(d, d) for d in res.dependencies]
+                parent = renamed.get(res.parent, res.parent)
+                if parent != res.parent or deps != res.dependencies:
+                    self._resources[i] = replace(res, parent=parent, dependencies=deps)
 
     def remove(self, res: ResourceState) -> None:
         with self.lock:

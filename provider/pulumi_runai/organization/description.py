@@ -23,12 +23,15 @@ mistake never leaves a half-applied organisation. The format is documented in do
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
 
+from ..models import department as department_model
+from ..models import project as project_model
+from ..models.kind import KindSpec
 from ..models.validation import DNS1123_MAX, check_dns_label, check_email, same_email
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
@@ -95,6 +98,8 @@ class _Parser:
             )
         adopt = bool(boolean(self.p, root, "adopt", ()))
         departments = self._departments(root, adopt)
+        self._unique_keys(departments, department_model.SPEC)
+        self._unique_keys([p for d in departments for p in d.projects], project_model.SPEC)
         users = self._users(root, adopt)
         access = self._access(
             root, adopt, departments, users, {c for c in (cluster, cluster_id) if c}
@@ -130,6 +135,30 @@ class _Parser:
             return False
         seen[key] = path
         return True
+
+    def _unique_keys(
+        self, entries: Sequence[DepartmentSpec | ProjectSpec], kind: KindSpec
+    ) -> None:
+        """Every unique key the kind declares holds across the description, as on the server
+        (a project's namespace as much as its name). `cluster_id` is the description's, the
+        same for all; an entry that leaves a key's field unset leaves it to Run:ai."""
+        for key in kind.unique_keys:
+            fields = tuple(name for name in key if name != "cluster_id")
+            seen: dict[tuple[object, ...], str] = {}
+            for entry in entries:
+                values = tuple(getattr(entry, name) for name in fields)
+                if None in values:
+                    continue
+                where = render_path((entry.path, fields[-1]))
+                if values in seen:
+                    shown = ", ".join(repr(v) for v in values)
+                    self.p.add(
+                        (entry.path, fields[-1]),
+                        f"{kind.label} {' and '.join(fields)} {shown} is declared twice",
+                        f"change it; the first is at {seen[values]}",
+                    )
+                else:
+                    seen[values] = where
 
     def _departments(self, root: Mapping[str, Any], adopt: bool) -> tuple[DepartmentSpec, ...]:
         out: list[DepartmentSpec] = []

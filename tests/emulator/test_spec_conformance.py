@@ -46,6 +46,16 @@ def _scenario(api: Recorder, emulator: EmulatorProcess) -> None:
     api.get("/api/v1/clusters/00000000-0000-0000-0000-000000000000")
     pools = api.get("/api/v1/node-pools").json()["nodepools"]
     api.get(f"/api/v1/node-pools/{pools[0]['id']}")
+    made = api.post("/api/v1/node-pools", {"name": "conf-pool", "clusterId": cluster,
+                                           "labelKey": "node-type", "labelValue": "l40"}).json()
+    api.post("/api/v1/node-pools", {"name": "conf-pool", "clusterId": cluster,
+                                    "labelKey": "node-type", "labelValue": "l40"})
+    api.put(f"/api/v1/node-pools/{made['id']}", {"overProvisioningRatio": 2})
+    api.patch(f"/api/v1/node-pools/{made['id']}", {"overProvisioningRatio": 9})
+    api.delete(f"/api/v1/node-pools/{made['id']}")
+    api.delete(f"/api/v1/node-pools/{pools[0]['id']}")  # the default pool: 400
+    api.get("/api/v1/apps")
+    api.get("/api/v1/org-unit/priorities")
     res = [{"nodePool": {"name": "a100"}, "gpu": {"deserved": 2, "limit": 4},
             "cpu": {"deserved": 1000, "limit": -1},
             "memory": {"deserved": 1024, "limit": -1, "units": "Mib"}}]
@@ -96,7 +106,8 @@ def _scenario(api: Recorder, emulator: EmulatorProcess) -> None:
 
 
 # Answers the spec does not declare but the emulator gives on purpose (docs/emulator.md).
-EXTENSIONS = {("DELETE", "/api/v1/org-unit/departments/", 409)}
+EXTENSIONS = {("DELETE", "/api/v1/org-unit/departments/", 409),
+              ("POST", "/api/v1/node-pools", 409)}
 
 
 def _is_extension(response: requests.Response) -> bool:
@@ -122,4 +133,4 @@ def test_every_response_matches_the_spec(openapi: OpenAPI, emulator: EmulatorPro
     assert not failures, "\n".join(failures)
     covered = {(r.request.method or "").lower() for r in api.seen}
     assert covered == {"get", "post", "put", "patch", "delete"}
-    assert len(IMPLEMENTED) == 30
+    assert len(IMPLEMENTED) == 36

@@ -37,7 +37,7 @@ async def get_role(request: Request, roleIdPath: str) -> Response:
 
 @router.post("/api/v1/authorization/access-rules")
 async def create_access_rule(request: Request) -> Response:
-    """Create an access rule (409 on an identical existing rule)."""
+    """Create an access rule (an identical one: 409 or stored, per duplicateAccessRules)."""
     data = await body(request)
     with ctx(request) as c:
         return ok(access_rules.create(c, data), 201)

@@ -2,7 +2,8 @@
 
 Backoff is exponential with "equal jitter" (half fixed, half random) so that the host threads
 hammered by the same 429 storm spread out, while the first wait stays short (about 0.05 s)
-for the common single blip. Every retry loop is bounded both in attempts and in total time.
+for the common single blip. Every retry loop is bounded both in attempts and in total time,
+measured on a ``Clock`` that tests replace so that no test sleeps for real.
 """
 
 from __future__ import annotations
@@ -11,19 +12,53 @@ import email.utils
 import random
 import time
 from dataclasses import dataclass
+from typing import Protocol
 
-__all__ = ["IDEMPOTENT_METHODS", "RETRY_STATUSES", "RetryPolicy", "parse_retry_after"]
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "RETRY_STATUSES",
+    "SYSTEM_CLOCK",
+    "Clock",
+    "RetryPolicy",
+    "SystemClock",
+    "parse_retry_after",
+]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"})
 # 429 means "nothing was done" and is retried for every method, POST included.
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
 
+class Clock(Protocol):
+    """Monotonic time and waiting, injectable so that retry tests run without real sleeps."""
+
+    def now(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    def now(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+SYSTEM_CLOCK = SystemClock()
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Bounds and shape of the backoff; the defaults suit a control plane under load."""
+    """Bounds and shape of the backoff; the defaults suit a control plane under load.
+
+    ``max_attempts`` (about 15 s of backoff) rides out a restart of a control plane the client
+    has talked to. Until the server has answered once, a request without an answer gets only
+    ``unreached_attempts``: a wrong URL or a server that is not running fails in a moment.
+    """
 
     max_attempts: int = 20
+    unreached_attempts: int = 3
     first_interval: float = 0.05
     multiplier: float = 2.0
     max_interval: float = 1.0
@@ -54,11 +89,25 @@ class RetryPolicy:
         return not (status == 429 and retry_after is not None
                     and retry_after >= self.first_interval)
 
-    def may_retry(self, attempt: int, started: float, wait: float) -> bool:
-        """True if attempt ``attempt`` may be followed by another after sleeping ``wait``."""
-        if attempt >= self.max_attempts:
+    def may_retry(
+        self,
+        attempt: int,
+        started: float,
+        wait: float,
+        now: float | None = None,
+        *,
+        reached: bool = True,
+    ) -> bool:
+        """True if attempt ``attempt`` may be followed by another after sleeping ``wait``.
+
+        ``started`` and ``now`` are readings of the same monotonic clock; ``reached`` is False
+        while the server has never answered (see ``unreached_attempts``).
+        """
+        limit = self.max_attempts if reached else min(self.max_attempts, self.unreached_attempts)
+        if attempt >= limit:
             return False
-        return time.monotonic() + wait - started <= self.total_timeout
+        now = time.monotonic() if now is None else now
+        return now + wait - started <= self.total_timeout
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:

@@ -69,7 +69,7 @@ def refresh_margin(total: float) -> float:
 @dataclass
 class _Entry:
     value: str = field(repr=False)
-    refresh_at: float  # time.monotonic() after which the token is renewed
+    refresh_at: float  # the monotonic time after which the token is renewed
 
 
 class TokenCache:
@@ -84,21 +84,29 @@ class TokenCache:
     def __repr__(self) -> str:
         return f"TokenCache(keys={len(self._entries)}, fetches={self.fetches})"
 
-    def get(self, key: TokenKey, fetch: Callable[[], tuple[str, Any]]) -> str:
-        """A valid token for ``key``; ``fetch`` returns (access token, expiresIn or None)."""
+    def get(
+        self,
+        key: TokenKey,
+        fetch: Callable[[], tuple[str, Any]],
+        now: Callable[[], float] = time.monotonic,
+    ) -> str:
+        """A valid token for ``key``; ``fetch`` returns (access token, expiresIn or None).
+
+        ``now`` is the monotonic clock (tests pass a scripted one with the same key each time).
+        """
         entry = self._entries.get(key)
-        if entry is not None and time.monotonic() < entry.refresh_at:
+        if entry is not None and now() < entry.refresh_at:
             return entry.value
         with self._key_lock(key):
             entry = self._entries.get(key)
-            if entry is not None and time.monotonic() < entry.refresh_at:
+            if entry is not None and now() < entry.refresh_at:
                 return entry.value
             value, expires_in = fetch()
             remaining, total = token_lifetime(value, expires_in)
             with self._guard:
                 self.fetches += 1
                 self._entries[key] = _Entry(
-                    value=value, refresh_at=time.monotonic() + remaining - refresh_margin(total)
+                    value=value, refresh_at=now() + remaining - refresh_margin(total)
                 )
             return value
 

@@ -2,46 +2,38 @@
 
 What it guarantees, and why:
 
-* one ``requests.Session`` per settings per process, pooled for the host's threads
-  (runai:hostThreads, 16 by default);
+* one transport (by default a pooled ``requests.Session``) per settings per process, shared
+  by the host's threads (runai:hostThreads, 16 by default);
 * one token request per (url, client id) per process in the normal case (``_token``), renewed
-  shortly before ``exp`` and once after a 401;
-* GET/PUT/PATCH/DELETE retried on 429 (honouring Retry-After), 502/503/504 and connection
-  errors, with bounded exponential backoff (``_retry``);
+  shortly before ``exp`` and once after a 401 (``_auth``);
+* GET/PUT/PATCH/DELETE retried on 429 (paced by Retry-After), 502/503/504 and lost answers,
+  with bounded exponential backoff (``_retry``); a request that never left is sent again
+  whatever its method, but only a few times until the server has answered once, so that a
+  wrong URL fails in a moment while a restart of a known server is ridden out (``_send``);
 * POST never retried blindly: the API has no idempotency keys, so ``create`` looks the object
   up by its natural key when an answer is lost, and only posts again if it is not there;
 * typed errors (``errors``) whose text never carries the secret or a token; the ``logging``
   logger ``pulumi_runai`` gets method, path, status and attempt, never headers or bodies.
+
+The layers of one call are in ``_send`` (auth, retries, one request) over a ``Transport``
+(``_transport``): tests pass a scripted transport and clock to check every rule in process.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import threading
-import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
-import requests
-from requests.adapters import HTTPAdapter
-
 from . import _http
-from ._retry import IDEMPOTENT_METHODS, RETRY_STATUSES, RetryPolicy, parse_retry_after
+from ._auth import ClientCredentials
+from ._retry import IDEMPOTENT_METHODS, SYSTEM_CLOCK, Clock, RetryPolicy
+from ._send import Sender
 from ._token import TokenCache
-from .errors import (
-    Conflict,
-    RateLimited,
-    RunaiError,
-    RunaiHTTPError,
-    ServerError,
-    TransportError,
-    Unauthorized,
-    error_for_status,
-    redact_text,
-)
+from ._transport import Request, RequestsTransport, Transport
+from .errors import Conflict, RunaiHTTPError, ServerError, TransportError
 from .filters import join_filters
 from .settings import Settings
 
@@ -60,7 +52,6 @@ log.addHandler(logging.NullHandler())
 
 DEFAULT_PAGE_SIZE = 200
 POOL_SIZE = 32
-TOKEN_PATH = "/api/v1/token"
 # Statuses after which a POST's outcome is unknown (the server may have committed).
 _LOST_STATUSES = frozenset({500, 502, 503, 504})
 _MAX_PAGES = 10_000
@@ -123,28 +114,6 @@ def _parse_time(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _verify(settings: Settings) -> bool | str:
-    """The configured CA bundle or skip wins; otherwise the usual CA environment variables."""
-    if settings.verify is True:
-        return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-    return settings.verify
-
-
-def _make_session(settings: Settings, pool_size: int) -> requests.Session:
-    session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    # The environment is read once here, not on every request (requests re-reads proxies,
-    # netrc and CA variables per call when trust_env is on, ~0.4 ms each), and a configured
-    # runai:caBundle / insecureSkipVerify is not overridden by REQUESTS_CA_BUNDLE.
-    session.trust_env = False
-    session.proxies = requests.utils.get_environ_proxies(settings.url)
-    session.verify = _verify(settings)
-    session.headers.update({"Accept": "application/json", "User-Agent": "pulumi-runai"})
-    return session
-
-
 class RunaiClient:
     """HTTP client bound to one ``Settings``; share it through ``get_client``."""
 
@@ -154,15 +123,17 @@ class RunaiClient:
         *,
         retry: RetryPolicy | None = None,
         pool_size: int = POOL_SIZE,
+        transport: Transport | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
+        """``transport`` and ``clock`` replace the network and time (scripted tests)."""
         self.settings = settings
         self.retry = retry or RetryPolicy()
-        self._session = _make_session(settings, pool_size)
-        # The secret is part of the key (as a digest): a client with a wrong or revoked secret
-        # must not be handed a token that another client fetched with the right one.
-        self._token_key = (settings.url, settings.client_id,
-                           hashlib.sha256(settings.client_secret.encode()).hexdigest())
+        self._transport = transport or RequestsTransport(settings, pool_size)
+        self._clock = clock
         self._timeout = (min(10.0, settings.timeout), settings.timeout)
+        credentials = ClientCredentials(settings, _TOKENS, self._timeout, clock.now)
+        self._sender = Sender(settings, self._transport, self.retry, clock, credentials)
         if settings.insecure_skip_verify:
             log.warning("TLS verification is off for %s (runai:insecureSkipVerify)", settings.url)
 
@@ -176,7 +147,7 @@ class RunaiClient:
         )
 
     def close(self) -> None:
-        self._session.close()
+        self._transport.close()
 
     # ----------------------------------------------------------------- public verbs
 
@@ -207,8 +178,8 @@ class RunaiClient:
         returned if found; otherwise the POST is sent again, within the retry budget. A 409
         after a lost answer is resolved the same way.
         """
-        policy = self.retry
-        started = time.monotonic()
+        policy, clock = self.retry, self._clock
+        started = clock.now()
         posted_at = datetime.now(UTC)
         attempt = 0
         lost = False
@@ -224,7 +195,7 @@ class RunaiClient:
                         return self._claim(found, posted_at, path)
                 raise
             except (TransportError, ServerError) as exc:
-                if isinstance(exc, ServerError) and exc.status not in _LOST_STATUSES:
+                if not _answer_lost(exc):
                     raise
                 lost = True
                 log.warning(
@@ -239,9 +210,9 @@ class RunaiClient:
                     log.info("POST %s: the object exists; not posting again", path)
                     return self._claim(found, posted_at, path)
                 wait = policy.backoff(attempt)
-                if not policy.may_retry(attempt, started, wait):
+                if not policy.may_retry(attempt, started, wait, clock.now()):
                     raise
-                time.sleep(wait)
+                clock.sleep(wait)
 
     def _claim(self, found: dict[str, Any], posted_at: datetime, path: str) -> dict[str, Any]:
         """The object a lost-answer lookup found, if this create can have made it.
@@ -312,39 +283,6 @@ class RunaiClient:
 
     # ----------------------------------------------------------------- machinery
 
-    def _token(self) -> str:
-        return _TOKENS.get(self._token_key, self._fetch_token)
-
-    def _fetch_token(self) -> tuple[str, Any]:
-        """POST /api/v1/token with client credentials; safe to repeat (it creates nothing)."""
-        body = {
-            "grantType": "client_credentials",
-            "clientId": self.settings.client_id,
-            "clientSecret": self.settings.client_secret,
-        }
-        try:
-            answer = self._send("POST", TOKEN_PATH, body=body, auth=False, retry_any=True)
-        except RunaiHTTPError as exc:
-            if exc.status in (400, 401, 403):
-                raise Unauthorized(
-                    exc.status,
-                    f"the control plane at {self.settings.url} rejected client id "
-                    f"{self.settings.client_id!r}",
-                    code=exc.code,
-                    details=exc.message,
-                    method="POST",
-                    path=TOKEN_PATH,
-                ) from None
-            raise
-        token = answer.get("accessToken") if isinstance(answer, Mapping) else None
-        if not isinstance(token, str) or not token:
-            raise RunaiError(
-                f"POST {TOKEN_PATH} at {self.settings.url} answered without an accessToken: "
-                "check that runai:url points at the Run:ai control plane"
-            )
-        log.debug("token acquired for client id %s", self.settings.client_id)
-        return token, answer.get("expiresIn")
-
     def _call(
         self,
         method: str,
@@ -353,125 +291,19 @@ class RunaiClient:
         params: Mapping[str, Any] | None = None,
         body: Any = None,
     ) -> Any:
-        return self._send(method, path, params=params, body=body, auth=True, retry_any=False)
-
-    def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        body: Any = None,
-        auth: bool,
-        retry_any: bool,
-    ) -> Any:
-        """One logical call: retries, 401 refresh, error mapping. Returns the parsed body.
-
-        ``retry_any`` makes a POST retryable like an idempotent call (the token grant).
-        """
-        policy = self.retry
-        retry_lost = retry_any or method in IDEMPOTENT_METHODS
-        url = self.settings.url + path
-        started = time.monotonic()
-        attempt = 0  # attempts charged to the retry budget (see RetryPolicy.charges)
-        refreshed = False
-        lost = False
-        while True:
-            attempt += 1
-            headers: dict[str, str] = {}
-            token = ""
-            if auth:
-                token = self._token()
-                headers["Authorization"] = f"Bearer {token}"
-            try:
-                resp = self._session.request(
-                    method, url, params=params, json=body, headers=headers, timeout=self._timeout
-                )
-            except requests.RequestException as exc:
-                error = self._transport_error(exc, method, path)
-                if not retry_lost:
-                    raise error from None
-                lost = True
-                wait = policy.backoff(attempt)
-                if not policy.may_retry(attempt, started, wait):
-                    raise error from None
-                log.info(
-                    "%s %s: %s (attempt %d); retrying in %.2fs",
-                    method,
-                    path,
-                    type(exc).__name__,
-                    attempt,
-                    wait,
-                )
-                time.sleep(wait)
-                continue
-
-            status = resp.status_code
-            log.debug("%s %s -> %d (attempt %d)", method, path, status, attempt)
-            if status < 400:
-                return _http.parse_body(resp.content, resp.headers.get("Content-Type"))
-            if status == 401 and auth and not refreshed:
-                refreshed = True
-                _TOKENS.invalidate(self._token_key, token)
-                log.info("%s %s: 401, renewing the token once", method, path)
-                continue
-            if status == 404 and method == "DELETE" and lost:
-                # An earlier attempt deleted it but its answer was lost: it is gone, as asked.
-                return None
-            retryable = status == 429 or (status in RETRY_STATUSES and retry_lost)
-            if retryable:
-                if status != 429:
-                    lost = True
-                retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-                wait = policy.delay(attempt, retry_after)
-                if not policy.charges(status, retry_after):
-                    attempt -= 1  # paced by the server, not a failed attempt
-                if policy.may_retry(attempt, started, wait):
-                    log.info(
-                        "%s %s: %d (attempt %d); retrying in %.2fs",
-                        method,
-                        path,
-                        status,
-                        attempt,
-                        wait,
-                    )
-                    resp.close()
-                    time.sleep(wait)
-                    continue
-            raise self._http_error(resp, method, path)
-
-    def _http_error(self, resp: requests.Response, method: str, path: str) -> RunaiHTTPError:
-        parsed = _http.parse_body(resp.content, resp.headers.get("Content-Type"))
-        error = error_for_status(
-            resp.status_code, parsed, method=method, path=path, secrets=self._secrets()
+        """One logical call through the send chain (``_send``); the parsed body."""
+        request = Request(
+            method, self.settings.url + path, path, params=params, json=body,
+            timeout=self._timeout,
         )
-        if isinstance(error, RateLimited):
-            error.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-        # Debug only: the raised error carries the same text, and callers often expect it
-        # (404 on read means gone, 409 may lead to adoption).
-        log.debug("%s %s failed: %d %s", method, path, resp.status_code, error.message)
-        return error
+        return self._sender.send(request, retry_lost=method in IDEMPOTENT_METHODS).body()
 
-    def _transport_error(
-        self, exc: requests.RequestException, method: str, path: str
-    ) -> TransportError:
-        kind = type(exc).__name__
-        reason = redact_text(str(exc), self._secrets())
-        if isinstance(exc, requests.exceptions.SSLError):
-            hint = (
-                "TLS verification failed: set runai:caBundle / RUNAI_CA_BUNDLE to the control "
-                "plane's CA, or runai:insecureSkipVerify for a test installation"
-            )
-        elif isinstance(exc, requests.Timeout):
-            hint = f"no answer within {self.settings.timeout:g}s (runai:timeout / RUNAI_TIMEOUT)"
-        else:
-            hint = f"check that {self.settings.url} (runai:url / RUNAI_URL) is reachable"
-        return TransportError(
-            f"{method} {path}: {kind}: {hint}. ({reason[:200]})", method=method, path=path
-        )
 
-    def _secrets(self) -> tuple[str, ...]:
-        return (self.settings.client_secret,)
+def _answer_lost(exc: TransportError | ServerError) -> bool:
+    """Whether a failed POST may have been carried out (so a lookup must come first)."""
+    if isinstance(exc, TransportError):
+        return exc.sent
+    return exc.status in _LOST_STATUSES
 
 
 def _short(exc: BaseException) -> str:

@@ -36,7 +36,7 @@ def test_project_and_user_lookups(runai_env: EmulatorProcess, settings: Settings
     from pulumi_runai.services import Departments, NodePools, Projects
 
     pool = NodePools(client).by_name(cluster.id, "default")
-    dep = Departments(client).find(cluster.id, "default")
+    dep = Departments(client).find({"clusterId": cluster.id, "name": "default"})
     assert dep is not None
     created = Projects(client).create(
         {
@@ -54,7 +54,7 @@ def test_project_and_user_lookups(runai_env: EmulatorProcess, settings: Settings
         "runai-looked-up",
         "Ready",
     )
-    user = Users(client).create("look@example.com")
+    user = Users(client).create({"email": "look@example.com"})
     assert lookups.get_user("look@example.com").id == user["id"]
 
 

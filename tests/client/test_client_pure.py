@@ -142,6 +142,15 @@ def test_retry_budget_bounds_attempts_and_time() -> None:
     assert policy.may_retry(1, now, 0.1)
     assert not policy.may_retry(3, now, 0.1)
     assert not policy.may_retry(1, now - 0.95, 0.1)
+    assert not policy.may_retry(1, 100.0, 0.1, now=100.95)  # on an injected clock
+
+
+def test_a_server_never_reached_gets_a_few_attempts_only() -> None:
+    policy = RetryPolicy(max_attempts=20, unreached_attempts=3)
+    assert policy.may_retry(2, 0.0, 0.1, now=0.0, reached=False)
+    assert not policy.may_retry(3, 0.0, 0.1, now=0.0, reached=False)
+    assert policy.may_retry(19, 0.0, 0.1, now=0.0, reached=True)
+    assert not RetryPolicy(max_attempts=1).may_retry(1, 0.0, 0.1, now=0.0, reached=False)
 
 
 def test_a_paced_429_does_not_spend_the_attempt_budget() -> None:
@@ -176,7 +185,7 @@ def test_refresh_margin_is_small_for_short_tokens() -> None:
 def test_token_cache_fetches_once_and_renews_only_the_stale_token() -> None:
     cache = TokenCache()
     tokens = iter(["t1", "t2"])
-    key = ("https://x", "id")
+    key = ("https://x", "id", "secret-digest")
     assert cache.get(key, lambda: (next(tokens), 3600)) == "t1"
     assert cache.get(key, lambda: (next(tokens), 3600)) == "t1"
     cache.invalidate(key, "something-else")
@@ -189,7 +198,7 @@ def test_token_cache_fetches_once_and_renews_only_the_stale_token() -> None:
 
 def test_expired_token_is_renewed() -> None:
     cache = TokenCache()
-    key = ("https://x", "id")
+    key = ("https://x", "id", "secret-digest")
     expired = make_jwt({"exp": time.time() - 1})
     assert cache.get(key, lambda: (expired, None)) == expired
     assert cache.get(key, lambda: ("fresh", 3600)) == "fresh"
@@ -221,9 +230,11 @@ def test_status_maps_to_the_error_class(status: int, cls: type[RunaiHTTPError]) 
     assert str(error).startswith(f"GET /p: {status} m (d)")
 
 
-def test_conflict_says_what_to_do_next() -> None:
-    error = error_for_status(409, {"message": "exists"}, method="POST", path="/p")
-    assert "adopt=True" in str(error)
+def test_conflict_carries_the_servers_reason_for_the_caller_to_complete() -> None:
+    # A 409 has many causes (same key, namespace in use, being deleted): the lifecycle, which
+    # knows which, adds the fix; the client does not guess one.
+    error = error_for_status(409, {"message": "namespace in use"}, method="POST", path="/p")
+    assert str(error) == "POST /p: 409 namespace in use"
 
 
 def test_text_and_oauth_error_bodies() -> None:

@@ -32,14 +32,14 @@ def test_failing_runs_leak_no_secret(
 
     viewer = get_client(settings_for(emulator, client_id="viewer", client_secret="viewer-secret"))
     with pytest.raises(Forbidden) as forbidden:
-        Users(viewer).create("nobody@example.com")
+        Users(viewer).create({"email": "nobody@example.com"})
     errors.append(forbidden.value)
 
     good = get_client(settings_for(emulator))
-    user = Users(good).create("leak@example.com")
+    user = Users(good).create({"email": "leak@example.com"})
     temp_password = user["tempPassword"]
     with pytest.raises(Conflict) as conflict:
-        Users(good).create("leak@example.com")
+        Users(good).create({"email": "leak@example.com"})
     errors.append(conflict.value)
     emulator.set_faults(dropAfterCommitRate=1.0)
     pool = NodePools(good).by_name(cluster_id, "default")

@@ -46,16 +46,16 @@ def test_departments_crud_and_find(client: RunaiClient, cluster_id: str) -> None
     created = deps.create(
         {"name": "research", "clusterId": cluster_id, "resources": quota(pool, 4)}
     )
-    found = deps.find(cluster_id, "research")
+    found = deps.find({"clusterId": cluster_id, "name": "research"})
     assert found is not None and found["id"] == created["id"] == deps.get(created["id"])["id"]
-    assert deps.find(cluster_id, "nope") is None
+    assert deps.find({"clusterId": cluster_id, "name": "nope"}) is None
     assert {d["name"] for d in deps.list(cluster_id)} >= {"default", "research"}
 
     updated = deps.update(created["id"], {"description": "ml", "resources": quota(pool, 6)})
     assert updated["description"] == "ml"
     assert deps.get(created["id"])["resources"][0]["gpu"]["deserved"] == 6
 
-    with pytest.raises(Conflict, match="adopt=True"):
+    with pytest.raises(Conflict, match="already exists"):
         deps.create({"name": "research", "clusterId": cluster_id, "resources": quota(pool, 1)})
 
     deps.delete(created["id"])
@@ -68,7 +68,7 @@ def test_projects_wait_ready_then_delete_and_wait_gone(
 ) -> None:
     projects = Projects(client)
     pool = NodePools(client).by_name(cluster_id, "default")
-    dep = Departments(client).find(cluster_id, "default")
+    dep = Departments(client).find({"clusterId": cluster_id, "name": "default"})
     assert dep is not None
     body = {
         "name": "team-a",
@@ -80,10 +80,11 @@ def test_projects_wait_ready_then_delete_and_wait_gone(
     ready = projects.wait_ready(created["id"], timeout=10)
     assert ready["status"]["phase"] == "Ready"
     assert ready["status"]["namespace"] == "runai-team-a"
-    assert projects.find(cluster_id, "team-a")["id"] == created["id"]  # type: ignore[index]
+    found = projects.find({"clusterId": cluster_id, "name": "team-a"})
+    assert found is not None and found["id"] == created["id"]
     projects.delete(created["id"])
     projects.wait_deleted(created["id"], timeout=10)
-    assert projects.find(cluster_id, "team-a") is None
+    assert projects.find({"clusterId": cluster_id, "name": "team-a"}) is None
 
 
 def test_project_wait_ready_times_out_naming_project_and_phase(
@@ -93,7 +94,7 @@ def test_project_wait_ready_times_out_naming_project_and_phase(
     client = get_client(settings_for(server))
     cluster_id = Clusters(client).list()[0]["uuid"]
     pool = NodePools(client).by_name(cluster_id, "default")
-    dep = Departments(client).find(cluster_id, "default")
+    dep = Departments(client).find({"clusterId": cluster_id, "name": "default"})
     assert dep is not None
     created = Projects(client).create(
         {
@@ -115,15 +116,15 @@ def test_project_wait_ready_times_out_naming_project_and_phase(
 
 def test_users_create_find_delete(client: RunaiClient) -> None:
     users = Users(client)
-    created = users.create("Ada@Example.com", reset_password=False)
+    created = users.create({"email": "Ada@Example.com", "resetPassword": False})
     assert created["tempPassword"]
-    found = users.find_by_email("Ada@Example.com")
+    found = users.find({"email": "Ada@Example.com"})
     assert found is not None and found["id"] == created["id"]
     assert any(u["id"] == created["id"] for u in users.list())
     with pytest.raises(Conflict):
-        users.create("Ada@Example.com")
+        users.create({"email": "Ada@Example.com"})
     users.delete(created["id"])
-    assert users.find_by_email("Ada@Example.com") is None
+    assert users.find({"email": "Ada@Example.com"}) is None
 
 
 def test_roles_by_name_is_cached_and_case_sensitive(
@@ -140,10 +141,15 @@ def test_roles_by_name_is_cached_and_case_sensitive(
     assert roles.get(roles.by_name("Viewer")["id"])["name"] == "Viewer"
 
 
+def rule_key(role_id: int, scope_id: str) -> dict[str, Any]:
+    return {"subjectType": "user", "subjectId": "bob@example.com", "roleId": role_id,
+            "scopeType": "department", "scopeId": scope_id}
+
+
 def test_access_rules_create_find_list_delete(client: RunaiClient, cluster_id: str) -> None:
     rules = AccessRules(client)
     role = Roles(client).by_name("Viewer")
-    dep = Departments(client).find(cluster_id, "default")
+    dep = Departments(client).find({"clusterId": cluster_id, "name": "default"})
     assert dep is not None
     body = {
         "subjectType": "user",
@@ -155,18 +161,18 @@ def test_access_rules_create_find_list_delete(client: RunaiClient, cluster_id: s
     }
     created = rules.create(body)
     assert created["roleName"] == "Viewer"
-    found = rules.find("user", "bob@example.com", role["id"], "department", dep["id"])
+    found = rules.find(rule_key(role["id"], dep["id"]))
     assert found is not None and found["id"] == created["id"]
-    assert rules.find("user", "bob@example.com", role["id"], "department", "999") is None
+    assert rules.find(rule_key(role["id"], "999")) is None
     assert [r["id"] for r in rules.list(subject_id="bob@example.com")] == [created["id"]]
     rules.delete(created["id"])
-    assert rules.find("user", "bob@example.com", role["id"], "department", dep["id"]) is None
+    assert rules.find(rule_key(role["id"], dep["id"])) is None
 
 
 def test_list_all_pages_through_everything(client: RunaiClient, cluster_id: str) -> None:
     users = Users(client)
     for n in range(7):
-        users.create(f"page{n}@example.com")
+        users.create({"email": f"page{n}@example.com"})
     listed = client.list_all("/api/v1/users", page_size=3)
     emails = [u["username"] for u in listed if u["username"].startswith("page")]
     assert sorted(emails) == [f"page{n}@example.com" for n in range(7)]

@@ -44,4 +44,3 @@ def test_memory_without_units_fits_as_the_provider_sends_it() -> None:
     memory = spec.projects[0].resources[0].to_input()["memory"]
     sent = model_quotas.to_api([{"node_pool": "default", "memory": memory}], lambda n: n)
     assert sent[0]["memory"]["units"] == units.DEFAULT_MEMORY_UNITS == "MB"
-

@@ -11,6 +11,8 @@ from typing import Any, Final
 from pulumi_policy import proxy
 from pulumi_policy.proxy import UnknownValueError
 
+from ..models.validation import is_number
+
 
 class _Unknown:
     """A value the engine will only know after the deployment (preview)."""
@@ -78,10 +80,8 @@ def props_of(bag: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def number(value: Any) -> float | None:
-    """A quota number, or None when absent, unknown or not numeric (bool is not a number)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    """A quota number, or None when absent, unknown or not numeric (as the provider decides)."""
+    return float(value) if is_number(value) else None
 
 
 def fmt(value: float) -> str:

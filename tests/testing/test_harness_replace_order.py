@@ -137,3 +137,36 @@ def test_preview_hides_outputs_that_the_step_will_change(
     assert plan.ops() == {"a": "replace" if change == "key" else "update", "b": "update"}
     assert plan.step("b").new_inputs["content"] == UNKNOWN
 
+
+
+def test_delete_before_replace_first_deletes_the_dependents_it_would_replace(
+    make_stack: Callable[..., Stack], files: Path
+) -> None:
+    """``calculateDependentReplacements`` (step_generator.go): before deleting a resource for a
+    delete-before-replace, the engine asks each dependent's provider to diff with the inputs
+    that come from the replaced resource set to unknown; those whose diff says replace are
+    deleted first (dependents before their dependencies) and created again when the program
+    registers them. Dependents that would only be updated are left alone."""
+
+    def program(key: str) -> Callable[[], None]:
+        def run() -> None:
+            a = toyprov.File("a", dir=str(files), key=key, content="one",
+                             provider=toyprov.FileProvider(delete_before_replace=True))
+            toyprov.File("b", dir=str(files), key=a.id.apply(lambda i: f"b-of-{i}"))
+            toyprov.File("c", dir=str(files), key="c", content=a.id.apply(str))
+
+        return run
+
+    stack = make_stack()
+    stack.up(program("a"))
+    plan = stack.preview(program("x"))
+    assert plan.ops() == {"a": "replace", "b": "replace", "c": "update"}
+    assert [s.name for s in plan.steps if s.op == "delete-replaced"] == ["b", "a"]
+
+    result = stack.up(program("x"))
+    assert result.ops() == {"a": "replace", "b": "replace", "c": "update"}
+    done = calls(files)[3:]
+    assert done[:3] == [("delete", "b-of-a"), ("delete", "a"), ("create", "x")]
+    assert sorted(done[3:]) == [("create", "b-of-x"), ("update", "c")]
+    assert sorted(r.name for r in stack.state.resources() if r.custom) == ["a", "b", "c"]
+    assert not any(r.pending_replacement or r.pending_delete for r in stack.state.resources())

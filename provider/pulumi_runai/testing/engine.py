@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ._aliases import Alias, Goal, alias_urns
@@ -55,6 +55,7 @@ class ResourceSpec:
     ignore_changes: tuple[str, ...] = ()
     retain_on_delete: bool = False
     aliases: tuple[Alias, ...] = ()
+    property_dependencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Deployment:
@@ -92,6 +93,8 @@ class Deployment:
         # aliases taken over in this run: old URN -> new URN, and new URN -> old URN
         self._aliased: dict[str, str] = {}
         self._old_urn_of: dict[str, str] = {}
+        # dependents deleted ahead of a delete-before-replace, created again on registration
+        self._recreating: set[str] = set()
         self.violations: list[Violation] = []
 
     # -- helpers ---------------------------------------------------------------------------
@@ -211,7 +214,11 @@ class Deployment:
         news = spec.inputs
         if old is not None and spec.ignore_changes:
             news = apply_ignore_changes(old.inputs, spec.inputs, spec.ignore_changes)
-        checked, failures = self.host.check(urn, old.inputs if old else {}, news)
+        with self._lock:
+            recreating = urn in self._recreating
+        # A dependent deleted for a delete-before-replace is checked as new (step_generator.go)
+        checked, failures = self.host.check(urn, old.inputs if old and not recreating else {},
+                                            news)
         if failures:
             raise CheckFailedError(urn, failures)
         checked = annotate_secrets(checked, news, [])
@@ -221,9 +228,16 @@ class Deployment:
             urn=urn, type=spec.type, name=spec.name, inputs=checked, parent=spec.parent,
             dependencies=list(spec.dependencies), additional_secret_outputs=aso,
             protect=spec.protect, retain_on_delete=spec.retain_on_delete,
+            property_dependencies=_lists(spec.property_dependencies),
         )
         if old is None:
             return self._create(new, started)
+        if recreating:
+            # "re-create replaced resource deleted due to dependent DBR": no diff
+            base = Step("same", urn, spec.type, spec.name, old.id, started=started,
+                        old_inputs=shown(old.inputs), new_inputs=shown(checked),
+                        old_outputs=shown(old.outputs))
+            return self._replace(old, new, base, dbr=True)
         answer = self.host.diff(urn, old.id, old.outputs, checked, old.inputs)
         detailed = input_diff(old.inputs, checked)
         if answer.changes == DIFF_UNKNOWN:
@@ -241,6 +255,7 @@ class Deployment:
             self._commit(replace(old, urn=urn, type=spec.type, name=spec.name,
                                  inputs=checked, parent=spec.parent,
                                  dependencies=list(spec.dependencies), protect=spec.protect,
+                                 property_dependencies=new.property_dependencies,
                                  retain_on_delete=spec.retain_on_delete), drop=old)
             return replace(base, outputs=old.outputs)
         if answer.replaces or old.pending_replacement:
@@ -285,11 +300,15 @@ class Deployment:
         replace: CreateReplacement first; only once it succeeded is the old entry marked for
         deletion, which happens after every other step; a failed create leaves it untouched.
         """
+        if dbr and not old.pending_replacement:
+            with self._lock:
+                recreating = old.urn in self._recreating
+            if not recreating:
+                self._delete_dependents_first(old)
+                old = self._delete_before_replace(old)
         if self.preview:
             self._commit(replace(new, outputs=new.inputs), drop=old)
             return replace(base, op="replace", id="", outputs=new.inputs)
-        if dbr and not old.pending_replacement:
-            old = self._delete_before_replace(old)
         id_, outs = self.host.create(new.urn, new.inputs)
         new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,
                                                             new.additional_secret_outputs))
@@ -300,15 +319,70 @@ class Deployment:
         return replace(base, op="replace", id=id_, outputs=new.outputs)
 
     def _delete_before_replace(self, old: ResourceState) -> ResourceState:
+        """DeleteReplacement: the object goes, its entry stays, pending replacement."""
         started = time.monotonic()
-        if not old.retain_on_delete:
-            self.host.delete(old.urn, old.id, old.outputs, old.inputs)
-        pending = replace(old, pending_replacement=True)
-        self._commit(pending, drop=old)
+        if self.preview:
+            pending = old
+        else:
+            if not old.retain_on_delete:
+                self.host.delete(old.urn, old.id, old.outputs, old.inputs)
+            pending = replace(old, pending_replacement=True)
+            self._commit(pending, drop=old)
         self._record(Step("delete-replaced", old.urn, old.type, old.name, old.id,
                           started=started, finished=time.monotonic(),
                           old_inputs=shown(old.inputs), old_outputs=shown(old.outputs)))
         return pending
+
+    def _delete_dependents_first(self, root: ResourceState) -> None:
+        """The engine's replacement of dependents of a delete-before-replace: those that would
+        be replaced are deleted now, dependents first, and created again when registered."""
+        doomed = self._dependents_to_replace(root)
+        for dependent in reversed(doomed):
+            with self._lock:
+                if dependent.urn in self._recreating:
+                    continue  # already deleted for another delete-before-replace
+                self._recreating.add(dependent.urn)
+            if dependent.protect:
+                raise HarnessError(protected_message(dependent.urn, "replace"))
+            if not dependent.pending_replacement:  # else its object is already gone
+                self._delete_before_replace(dependent)
+
+    def _dependents_to_replace(self, root: ResourceState) -> list[ResourceState]:
+        """``calculateDependentReplacements``: each transitive dependent not yet registered in
+        this run is diffed with the inputs that come from the replaced set made unknown; a diff
+        that says replace adds it to the set. Returned in dependency order."""
+        replacing = {root.urn}
+        found: list[ResourceState] = []
+        for res in self._dependents(root):
+            if not res.custom or res.external:
+                continue
+            inputs = dict(res.inputs)
+            touched = [key for key, urns in res.property_dependencies.items()
+                       if key in inputs and replacing.intersection(urns)]
+            if not touched:
+                continue
+            for key in touched:
+                inputs[key] = UNKNOWN
+            answer = self.host.diff(res.urn, res.id, res.outputs, inputs, res.inputs)
+            if answer.replaces:
+                found.append(res)
+                replacing.add(res.urn)
+        return found
+
+    def _dependents(self, root: ResourceState) -> Iterator[ResourceState]:
+        """Entries that depend on ``root`` directly or through others, in state order, leaving
+        out those already registered in this run (they cannot depend on the root's new
+        outputs) and those already pending deletion."""
+        with self._lock:
+            registered = set(self._seen)
+        reached = {root.urn}
+        for res in self.state.resources():
+            if res.urn in registered or res.pending_delete or res is root:
+                continue
+            deps = set(res.dependencies).union(*res.property_dependencies.values())
+            if deps & reached:
+                reached.add(res.urn)
+                yield res
 
     def read(self, type_: str, name: str, id_: str, inputs: Props, parent: str = "") -> Step:
         """``Resource.get`` / ``opts.id``: the engine sends the inputs as both inputs and state."""
@@ -439,6 +513,10 @@ class Deployment:
                 self.state.stack_outputs = {}
                 self.state.save()
         return self.result({})
+
+
+def _lists(by_key: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    return {key: list(urns) for key, urns in by_key.items()}
 
 
 def unknown_inputs(value: object, is_unknown: Callable[[object], bool]) -> object:

@@ -65,6 +65,9 @@ class _Registration(_mocks.MockResourceArgs):
         self.ignore_changes = tuple(request.ignoreChanges)
         self.retain_on_delete = bool(request.retainOnDelete)
         self.aliases = from_request(request)
+        self.property_dependencies = {
+            key: tuple(deps.urns) for key, deps in request.propertyDependencies.items()
+        }
 
 
 class ForwardingMocks(pulumi.runtime.Mocks):
@@ -101,6 +104,7 @@ class ForwardingMocks(pulumi.runtime.Mocks):
             ignore_changes=reg.ignore_changes if reg else (),
             retain_on_delete=reg.retain_on_delete if reg else False,
             aliases=reg.aliases if reg else (),
+            property_dependencies=reg.property_dependencies if reg else {},
         )
         step = self.deployment.register(spec)
         if not spec.custom:

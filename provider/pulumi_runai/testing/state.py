@@ -42,6 +42,7 @@ class ResourceState:
     outputs: Props = field(default_factory=dict)
     parent: str = ""
     dependencies: list[str] = field(default_factory=list)
+    property_dependencies: dict[str, list[str]] = field(default_factory=dict)
     additional_secret_outputs: list[str] = field(default_factory=list)
     external: bool = False
     pending_delete: bool = False
@@ -116,8 +117,12 @@ class StateFile:
             for i, res in enumerate(self._resources):
                 deps = [renamed.get(d, d) for d in res.dependencies]
                 parent = renamed.get(res.parent, res.parent)
-                if parent != res.parent or deps != res.dependencies:
-                    self._resources[i] = replace(res, parent=parent, dependencies=deps)
+                by_key = {k: [renamed.get(d, d) for d in urns]
+                          for k, urns in res.property_dependencies.items()}
+                if (parent, deps, by_key) != (res.parent, res.dependencies,
+                                              res.property_dependencies):
+                    self._resources[i] = replace(res, parent=parent, dependencies=deps,
+                                                 property_dependencies=by_key)
 
     def remove(self, res: ResourceState) -> None:
         with self.lock:

@@ -3,9 +3,11 @@
 What it models: the real dynamic-provider host (``python -m pulumi.dynamic``) started as a
 subprocess and driven over gRPC with the SDK's stubs (dill round trip of ``__provider``,
 ``configure()`` with the namespaced stack config, the host's worker threads); the engine's step
-logic for dynamic resources (check, diff against old outputs, create / update / replace with
-create-before-replace by default, same, deletes in reverse dependency order, refresh, destroy,
-preview); the resource options ``protect``, ``ignore_changes`` and ``retain_on_delete``;
+logic for dynamic resources (check, diff against old outputs, create / update / replace in
+the engine's step order for create-before-replace and delete-before-replace, failures in each
+and the dependents a delete-before-replace replaces, same, deletes in reverse dependency
+order, refresh, destroy, preview with unknown outputs for what will change); the resource
+options ``protect``, ``ignore_changes``, ``retain_on_delete`` and ``aliases``;
 secret marking of outputs; a JSON state file so consecutive runs, even in separate
 processes, behave like consecutive ``pulumi up``s; unmodified programs run through
 ``pulumi.runtime.set_mocks`` with dependency order and bounded parallelism; an analyzer hook
@@ -14,9 +16,8 @@ for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC)
 What it does not: it is a test tool, not an engine. No resource plugins other than the Python
 dynamic host (components are plain nodes; other custom resources and invokes are refused), no
 stack backends or secrets providers (secrets are marked, not encrypted), no policy or
-transformation machinery beyond the analyzer hook; replace_on_changes, aliases, targets and
-replacing the dependents of a delete-before-replace are not modelled. Programs run one at a
-time per process.
+transformation machinery beyond the analyzer hook; replace_on_changes, deleted_with and
+targets are not modelled. Programs run one at a time per process.
 
 Example::
 

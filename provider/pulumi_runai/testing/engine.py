@@ -1,13 +1,16 @@
 """The lifecycle runner: the engine's step logic for dynamic resources over a real host.
 
-Modelled on ``pkg/resource/deploy`` (step_generator, step_executor): Check with old inputs,
-Diff with old *outputs*, DIFF_UNKNOWN falling back to an input diff that includes
-``__provider``, same (keeps old outputs, stores new inputs), update, replace (create-before-
-replace by default with the old object deleted at the end; delete-before-replace when the
-provider or the resource option asks), deletes of resources no longer declared in reverse
+Modelled on ``pkg/resource/deploy`` (step_generator, step_executor, step): Check with old
+inputs, Diff with old *outputs*, DIFF_UNKNOWN falling back to an input diff that includes
+``__provider``, same (keeps old outputs, stores new inputs), update, replace in the engine's
+order (create-before-replace by default: the old entry is marked for deletion only once its
+replacement exists and deleted at the end; delete-before-replace when the provider or the
+option asks: the dependents it would replace are deleted first, the old entry stays pending
+replacement until the create succeeds), previews that hand back the inputs as outputs (so
+dependents see unknowns), aliases, deletes of resources no longer declared in reverse
 dependency order, refresh, secret re-annotation and ``additional_secret_outputs``, analyzers.
-Not modelled: protect, ignore_changes, replace_on_changes, aliases, retain_on_delete, targets,
-replacing dependents of a delete-before-replace, detailed diffs (the Python host sends none).
+Not modelled: replace_on_changes, deleted_with, targets, partial failures (the Python host
+reports none), detailed diffs (the Python host sends none).
 """
 
 from __future__ import annotations

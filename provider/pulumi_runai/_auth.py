@@ -84,6 +84,12 @@ class ClientCredentials:
         try:
             answer = send(request)
         except RunaiHTTPError as exc:
+            if exc.status in _REFUSED and _is_markup(exc.message):
+                # Run:ai refuses credentials in JSON; an HTML 400 is, for example, a web
+                # server's "plain HTTP request sent to an HTTPS port".
+                raise self._not_runai(
+                    f"answered POST {TOKEN_PATH} with an HTML page ({exc.status})"
+                ) from None
             if exc.status in _REFUSED:
                 raise Unauthorized(
                     exc.status,
@@ -123,3 +129,8 @@ def _describe(answer: Response, body: Any) -> str:
         return f"an empty {answer.status}"
     kind = "an HTML page" if "html" in answer.content_type.lower() else "text, not JSON"
     return f"{kind} ({answer.status})"
+
+
+def _is_markup(message: str) -> bool:
+    """Whether an error's text is an HTML (or XML) page rather than an API message."""
+    return message.lstrip()[:1] == "<"

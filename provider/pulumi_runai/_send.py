@@ -157,6 +157,8 @@ class Sender:
             f"check {url_setting}, proxies and firewalls",
             Stage.TLS: "TLS verification failed: set runai:caBundle / RUNAI_CA_BUNDLE to the "
             "control plane's CA, or runai:insecureSkipVerify for a test installation",
+            Stage.NOT_TLS: f"{url} does not answer with TLS: if the control plane is served "
+            f"over plain HTTP, {url_setting} must start with http://",
             Stage.READ_TIMEOUT: f"no answer within {timeout:g}s (runai:timeout / RUNAI_TIMEOUT)",
             Stage.DROPPED: f"the connection to {url} closed before the answer",
         }
@@ -166,7 +168,7 @@ class Sender:
             method=request.method,
             path=request.path,
             sent=exc.stage.sent,
-            retryable=exc.stage is not Stage.TLS,
+            retryable=not exc.stage.lasting,
         )
 
     def _secrets(self) -> tuple[str, ...]:

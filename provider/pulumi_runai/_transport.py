@@ -69,6 +69,7 @@ class Stage(enum.Enum):
     UNREACHABLE = "no connection could be made"
     CONNECT_TIMEOUT = "the connection timed out"
     TLS = "the TLS handshake failed"
+    NOT_TLS = "the server does not answer with TLS"
     READ_TIMEOUT = "no answer in time"
     DROPPED = "the connection closed before the answer"
 
@@ -76,6 +77,11 @@ class Stage(enum.Enum):
     def sent(self) -> bool:
         """Whether the server may have received the request (and carried it out)."""
         return self in (Stage.READ_TIMEOUT, Stage.DROPPED)
+
+    @property
+    def lasting(self) -> bool:
+        """Whether asking again cannot help (a certificate not trusted, no TLS at all)."""
+        return self in (Stage.TLS, Stage.NOT_TLS)
 
 
 class NoAnswer(Exception):
@@ -140,7 +146,8 @@ def _verify(settings: Settings) -> bool | str:
 def _stage(exc: BaseException) -> Stage:
     """Classify a requests/urllib3 failure; when unsure, assume the request was sent."""
     if isinstance(exc, requests.exceptions.SSLError):
-        return Stage.TLS
+        # An https:// URL to a plain-HTTP server: its answer is not a TLS record.
+        return Stage.NOT_TLS if "WRONG_VERSION_NUMBER" in str(exc) else Stage.TLS
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return Stage.CONNECT_TIMEOUT
     if isinstance(exc, requests.exceptions.ReadTimeout):

@@ -150,6 +150,8 @@ HTML = b"<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>"
         pytest.param((404, "application/json", b'{"detail": "Not Found"}'), id="JSON 404"),
         pytest.param((405, "text/html", HTML), id="POST not allowed"),
         pytest.param((501, "text/html", HTML), id="POST not implemented"),
+        pytest.param((400, "text/html", b"<html><title>400 The plain HTTP request was sent to "
+                      b"HTTPS port</title></html>"), id="http:// to an https port"),
     ],
 )
 def test_a_url_that_is_not_runai_says_so(
@@ -181,3 +183,14 @@ def test_wrong_credentials_say_the_client_id_and_secret_were_refused(
                     "RUNAI_CLIENT_SECRET"):
         assert setting in text
     assert SECRET not in text and SECRET not in repr(info.value)
+
+
+def test_https_to_a_server_without_tls_says_to_check_the_scheme(
+    foreign_server: Callable[[Answer], str],
+) -> None:
+    url = foreign_server((200, "text/plain", b"OK")).replace("http://", "https://")
+    with pytest.raises(TransportError) as info:
+        _client(url).get("/api/v1/clusters")
+    text = str(info.value)
+    assert "does not answer with TLS" in text and "http://" in text and "RUNAI_URL" in text
+    assert "caBundle" not in text

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
+from pulumi_runai.models.validation import same_email
 from pulumi_runai.organization.description import parse_description
 from pulumi_runai.organization.problems import DescriptionError
+from pulumi_runai.organization.reader import email_key
 
 
 def _description(*subjects: str) -> dict[str, Any]:
@@ -44,3 +47,29 @@ def test_users_differing_only_in_case_are_declared_twice() -> None:
     with pytest.raises(DescriptionError, match=r"users\[1\]\.email: user 'Dev.User@Example.com' "
                                                r"is declared twice"):
         parse_description(data, "org.yaml")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("dev.user@example.com", "Dev.User@Example.com"),
+        ("dev.user@example.com", " DEV.USER@EXAMPLE.COM "),
+        ("dev.user@example.com", "dev.user2@example.com"),
+        ("dev.user@example.com", "dev.user@example.org"),
+    ],
+)
+def test_the_lookup_key_agrees_with_the_providers_rule(a: str, b: str) -> None:
+    """The description looks addresses up by `email_key`; it must say what same_email says."""
+    assert (email_key(a) == email_key(b)) == same_email(a, b)
+
+
+def test_matching_many_users_stays_linear() -> None:
+    """A thousand users and rules parse in well under a second (matching is a dict lookup)."""
+    data = _description()
+    data["users"] = [{"email": f"user{i}@example.com"} for i in range(1000)]
+    data["access"] = [{"user": f"User{i}@Example.com", "role": "Viewer", "project": "vision"}
+                      for i in range(1000)]
+    started = time.perf_counter()
+    spec = parse_description(data, "org.yaml")
+    assert len(spec.access) == 1000
+    assert time.perf_counter() - started < 0.5

@@ -23,7 +23,7 @@ mistake never leaves a half-applied organisation. The format is documented in do
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -32,10 +32,10 @@ import yaml
 from ..models import department as department_model
 from ..models import project as project_model
 from ..models.kind import KindSpec
-from ..models.validation import DNS1123_MAX, check_dns_label, check_email, same_email
+from ..models.validation import DNS1123_MAX, check_dns_label, check_email
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
-from .reader import Path, boolean, check_keys, items, mapping, text
+from .reader import Path, boolean, check_keys, email_key, items, mapping, text
 from .roles import STANDARD_ROLES
 from .spec import (
     AccessSpec,
@@ -114,31 +114,20 @@ class _Parser:
         )
 
     def _unique(
-        self,
-        seen: dict[str, Path],
-        key: str,
-        path: Path,
-        what: str,
-        same: Callable[[str, str], bool] | None = None,
+        self, seen: dict[str, Path], key: str, path: Path, what: str, shown: str | None = None
     ) -> bool:
-        """Record `key`, or report it as declared twice; `same` compares keys (default: ==)."""
-        if same is None:
-            first = seen.get(key)
-        else:
-            first = next((at for known, at in seen.items() if same(known, key)), None)
-        if first is not None:
+        """Record `key`, or report it as declared twice (naming it as `shown`, default the key)."""
+        if key in seen:
             self.p.add(
                 path,
-                f"{what} {key!r} is declared twice",
-                f"rename or remove it; the first is at {render_path(first)}",
+                f"{what} {shown or key!r} is declared twice",
+                f"rename or remove it; the first is at {render_path(seen[key])}",
             )
             return False
         seen[key] = path
         return True
 
-    def _unique_keys(
-        self, entries: Sequence[DepartmentSpec | ProjectSpec], kind: KindSpec
-    ) -> None:
+    def _unique_keys(self, entries: Sequence[DepartmentSpec | ProjectSpec], kind: KindSpec) -> None:
         """Every unique key the kind declares holds across the description, as on the server
         (a project's namespace as much as its name). `cluster_id` is the description's, the
         same for all; an entry that leaves a key's field unset leaves it to Run:ai."""
@@ -251,7 +240,7 @@ class _Parser:
             notify = boolean(self.p, node, "notify", path)
             own_adopt = boolean(self.p, node, "adopt", path)
             if email is None or not self._unique(
-                emails, email, (*path, "email"), "user", same_email
+                emails, email_key(email), (*path, "email"), "user", email
             ):
                 continue
             own = adopt if own_adopt is None else own_adopt
@@ -269,8 +258,8 @@ class _Parser:
         known: dict[str, Collection[str]] = {
             "department": {d.name for d in departments},
             "project": set(self.project_names),
-            "user": [u.email for u in users],
         }
+        declared = {email_key(u.email): u.email for u in users}
         out: list[AccessSpec] = []
         keys: dict[str, Path] = {}
         for i, raw in enumerate(items(self.p, root, "access", ())):
@@ -281,7 +270,7 @@ class _Parser:
             if node is None:
                 continue
             check_keys(self.p, node, path, ACCESS_KEYS, required=("role",))
-            subject = self._subject(node, path, known["user"])
+            subject = self._subject(node, path, declared)
             role = self._role(node, path)
             scope = self._scope(node, path, known, clusters)
             own_adopt = boolean(self.p, node, "adopt", path)
@@ -301,8 +290,9 @@ class _Parser:
         return tuple(out)
 
     def _subject(
-        self, node: Mapping[str, Any], path: Path, users: Collection[str]
+        self, node: Mapping[str, Any], path: Path, users: Mapping[str, str]
     ) -> tuple[SubjectType, str] | None:
+        """`users` maps each declared address's `email_key` to the address as declared."""
         given = [k for k in ("user", "group") if k in node]
         if len(given) != 1:
             self.p.add(
@@ -317,11 +307,12 @@ class _Parser:
         email = text(self.p, node, "user", path, required=True)
         if email is None:
             return None
-        declared = next((user for user in users if same_email(user, email)), None)
+        declared = users.get(email_key(email))
         if declared is None:
             self.p.add(
                 (*path, "user"),
-                f"user {email!r} is not declared under `users`{did_you_mean(email, users)}",
+                f"user {email!r} is not declared under `users`"
+                f"{did_you_mean(email, users.values())}",
                 f"add `- email: {email}` under users, or correct the address",
             )
             return None

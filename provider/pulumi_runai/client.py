@@ -173,10 +173,11 @@ class RunaiClient:
     ) -> Any:
         """POST that never leaves a duplicate.
 
-        When the answer is lost (5xx, timeout, connection reset) the object may or may not
-        have been created; ``find_existing()`` looks it up by natural key and its result is
-        returned if found; otherwise the POST is sent again, within the retry budget. A 409
-        after a lost answer is resolved the same way.
+        When the answer is lost (5xx, read timeout, connection reset) the object may or may
+        not have been created; ``find_existing()`` looks it up by natural key and its result
+        is returned if found; otherwise the POST is sent again, within the retry budget. A 409
+        after a lost answer is resolved the same way. A POST that never left (connection
+        refused) or got a 429 did nothing: the send chain sends it again without a lookup.
         """
         policy, clock = self.retry, self._clock
         started = clock.now()

@@ -10,7 +10,7 @@ from runai_emulator.spec import OPENAPI_PATH
 from runai_emulator.testing import EmulatorProcess
 
 from .api import Api
-from .conformance import assert_answers_conform
+from .conformance import assert_answers_conform, assert_matches_schema, component
 from .test_spec_conformance import Recorder
 
 V1_ROLES = "/api/v1/authorization/roles"
@@ -30,6 +30,8 @@ def test_2_24_serves_v1_roles_apps_priorities_and_ranks(emulator: EmulatorProces
     assert [r["name"] for r in ranks] == [p["name"] for p in priorities] == RANK_NAMES
     assert [r["name"] for r in ranks if r["isDefault"]] == ["MediumLow"]
     assert_answers_conform([r for r in api.seen if "/ranks" not in r.url], emulator.url)
+    # ranks are not in the 2.24 file: they take the shape of the priorities they replace
+    assert_matches_schema(ranks, {"type": "array", "items": component("Priority")})
 
 
 def test_3_0_removes_v1_roles_apps_and_priorities(emulator: EmulatorProcess) -> None:
@@ -85,6 +87,7 @@ def test_the_rest_overview_example_runs_as_written(emulator: EmulatorProcess) ->
     data = res.read()
     assert res.status == 200
     clusters = json.loads(data.decode("utf-8"))
+    assert_matches_schema(clusters, {"type": "array", "items": component("DisplayedCluster")})
     assert [(c["name"], c["uuid"]) for c in clusters] == [(c["name"], c["uuid"]) for c in
                                                          Api(emulator).get("/api/v1/clusters").json()]
     conn.request("GET", "/v1/k8s/clusters")  # no token

@@ -2,63 +2,31 @@
 
 from __future__ import annotations
 
+import importlib.util
+from types import ModuleType
+
 from runai_emulator.testing import EmulatorProcess
 
-from .conftest import EXAMPLES, StackFactory, api, by_name, posts
+from .conftest import EXAMPLES, StackFactory, by_name, posts
 
 
-def _click_it_together(emulator: EmulatorProcess) -> dict[str, str]:
-    """What an admin did in the UI before the team adopted Pulumi."""
-    cluster = emulator.state()["clusters"][0]["uuid"]
-    pool = {"id": "1", "name": "default"}
-    dept = api(
-        emulator,
-        "POST",
-        "/api/v1/org-unit/departments",
-        {
-            "name": "legacy",
-            "clusterId": cluster,
-            "resources": [{"nodePool": pool, "gpu": {"deserved": 4, "limit": -1}}],
-        },
-    )
-    project = api(
-        emulator,
-        "POST",
-        "/api/v1/org-unit/projects",
-        {
-            "name": "legacy-batch",
-            "clusterId": cluster,
-            "parentId": dept["id"],
-            "resources": [{"nodePool": pool, "gpu": {"deserved": 2, "limit": -1}}],
-        },
-    )
-    user = api(emulator, "POST", "/api/v1/users", {"email": "old-timer@example.com"})
-    role = next(r for r in emulator.state()["roles"] if r["name"] == "L2 researcher")
-    rule = api(
-        emulator,
-        "POST",
-        "/api/v1/authorization/access-rules",
-        {
-            "subjectId": "old-timer@example.com",
-            "subjectType": "user",
-            "roleId": role["id"],
-            "scopeId": project["id"],
-            "scopeType": "project",
-            "clusterId": cluster,
-        },
-    )
-    return {
-        "dept": dept["id"],
-        "project": project["id"],
-        "user": user["id"],
-        "rule": str(rule["id"]),
-    }
+def _made_by_hand_script() -> ModuleType:
+    """The example's own step that makes the objects by hand (what its README runs first)."""
+    spec = importlib.util.spec_from_file_location(
+        "made_by_hand", EXAMPLES / "adopt-existing" / "made_by_hand.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_adopting_keeps_ids_creates_nothing_and_applies_the_description(
     emulator: EmulatorProcess, stack: StackFactory
 ) -> None:
-    before = _click_it_together(emulator)
+    script = _made_by_hand_script()
+    tenant = script.Tenant(emulator.url, emulator.client_id, emulator.client_secret)
+    before = script.make_by_hand(tenant)
+    assert script.make_by_hand(tenant) == before  # running it again makes nothing new
     emulator.clear_requests()
 
     result = stack().up(EXAMPLES / "adopt-existing")
@@ -71,10 +39,10 @@ def test_adopting_keeps_ids_creates_nothing_and_applies_the_description(
     ):
         assert posts(emulator, path) == [], f"{path} was created again instead of adopted"
     assert result.stack_outputs == {
-        "department_id": before["dept"],
+        "department_id": before["department"],
         "project_id": before["project"],
     }
     dept = by_name(emulator, "departments")["legacy"]
     assert dept["description"].startswith("Created in the UI in 2023")
-    assert [str(r["id"]) for r in emulator.state()["access_rules"]] == [before["rule"]]
+    assert [str(r["id"]) for r in emulator.state()["access_rules"]] == [before["access_rule"]]
     assert by_name(emulator, "users", "username")["old-timer@example.com"]["id"] == before["user"]

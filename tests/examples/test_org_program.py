@@ -6,22 +6,26 @@ from pathlib import Path
 
 from runai_emulator.testing import EmulatorProcess
 
+from tests.deploy.repo_copy import sample_org_yaml
+
 from .conftest import ROOT, StackFactory, by_name
 
 
-def _program(tmp_path: Path) -> Path:
-    """The root program and its org.yaml, copied so a test may edit the description."""
+def sample_program(tmp_path: Path) -> Path:
+    """The root program with the sample org.yaml as committed (an admin's edits to the
+    working tree's org.yaml do not reach the tests), in a directory a test may edit."""
     target = tmp_path / "org"
     target.mkdir()
-    for name in ("__main__.py", "org.yaml", "Pulumi.yaml"):
+    for name in ("__main__.py", "Pulumi.yaml"):
         (target / name).write_text((ROOT / name).read_text("utf-8"), "utf-8")
+    (target / "org.yaml").write_text(sample_org_yaml(), "utf-8")
     return target
 
 
 def test_org_yaml_is_deployed_and_summarised_by_name(
     emulator: EmulatorProcess, stack: StackFactory, tmp_path: Path
 ) -> None:
-    program = _program(tmp_path)
+    program = sample_program(tmp_path)
     s = stack()
     result = s.up(program)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -62,14 +61,3 @@ def test_the_lookup_key_agrees_with_the_providers_rule(a: str, b: str) -> None:
     """The description looks addresses up by `email_key`; it must say what same_email says."""
     assert (email_key(a) == email_key(b)) == same_email(a, b)
 
-
-def test_matching_many_users_stays_linear() -> None:
-    """A thousand users and rules parse in well under a second (matching is a dict lookup)."""
-    data = _description()
-    data["users"] = [{"email": f"user{i}@example.com"} for i in range(1000)]
-    data["access"] = [{"user": f"User{i}@Example.com", "role": "Viewer", "project": "vision"}
-                      for i in range(1000)]
-    started = time.perf_counter()
-    spec = parse_description(data, "org.yaml")
-    assert len(spec.access) == 1000
-    assert time.perf_counter() - started < 0.5

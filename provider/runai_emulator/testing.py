@@ -18,7 +18,7 @@ from typing import Any
 import requests
 
 from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
-from .switches import Switches, camel, snake
+from .switches import CHOICES, Switches, camel, snake
 
 _PREFIX = "runai-emulator listening on "
 
@@ -43,6 +43,20 @@ def switch_args(**switches: str | float) -> tuple[str, ...]:
     for keyword, value in switches.items():
         args += ["--" + snake(camel(keyword)).replace("_", "-"), str(value)]
     return tuple(args)
+
+
+def switch_settings(deleting_delay: float = 0.3) -> list[dict[str, str | float]]:
+    """The defaults (`{}`), then each other setting of each switch on its own, as keywords for
+    `set_switches`; for `pytest.mark.parametrize(..., ids=switch_id)` over every setting."""
+    settings: list[dict[str, str | float]] = [{}]
+    for name, values in CHOICES.items():
+        settings += [{snake(name): value} for value in values[1:]]
+    return [*settings, {"deleting_delay": deleting_delay}]
+
+
+def switch_id(setting: dict[str, str | float]) -> str:
+    """`put_omitted=keep`, or `defaults`: a readable pytest id for one of `switch_settings()`."""
+    return ",".join(f"{k}={v}" for k, v in setting.items()) or "defaults"
 
 
 class EmulatorProcess:

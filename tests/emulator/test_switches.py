@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 import requests
-from runai_emulator.testing import EmulatorProcess
+from runai_emulator.switches import camel
+from runai_emulator.testing import EmulatorProcess, switch_id, switch_settings
 
 from .api import Api
 
@@ -157,3 +158,12 @@ def test_switches_as_flags_and_keywords(emulator_factory: Callable[..., Emulator
         keywords.set_switches(duplicate_access_rules="reject")
         keywords.reset()
         assert keywords.switches()["duplicateAccessRules"] == "allow"  # the start value
+
+
+@pytest.mark.parametrize("setting", switch_settings(), ids=switch_id)
+def test_every_setting_can_be_flipped_for_one_test(emulator: EmulatorProcess,
+                                                   setting: dict[str, str | float]) -> None:
+    defaults = emulator.switches()
+    changed = emulator.set_switches(**setting)
+    assert changed == {**defaults, **{camel(k): v for k, v in setting.items()}}
+    assert (changed != defaults) == bool(setting)

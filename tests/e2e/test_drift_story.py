@@ -55,11 +55,13 @@ def test_a_quota_changed_by_hand_shows_as_drift_and_up_puts_it_back(
     assert plan.ops(include_same=False) == {"vision": "update"}
     assert tenant.writes() == []
 
-    # The next up repairs it with one PUT; the tenant is back at the declared quota.
+    # The next up repairs it with one PATCH of the quotas the program manages (what it leaves
+    # unset, such as a rank, stays as the server holds it); the tenant is back at the
+    # declared quota.
     tenant.forget_calls()
     repaired = stack.up(program(org))
     assert repaired.ops(include_same=False) == {"vision": "update"}
-    assert tenant.writes() == [f"PUT /api/v1/org-unit/projects/{vision['id']}"]
+    assert tenant.writes() == [f"PATCH /api/v1/org-unit/projects/{vision['id']}/resources"]
     assert tenant.gpus("projects", "vision") == {"default": 4, "a100": 2}
 
 

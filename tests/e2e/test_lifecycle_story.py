@@ -20,12 +20,17 @@ def test_an_organisation_from_first_preview_to_destroy(
 ) -> None:
     seed = tenant.emulator.state()
 
-    # Chapter 1: preview of an empty stack plans every create and does not touch Run:ai.
-    # (check/diff are offline, the cluster id is given: not even a token is fetched.)
+    # Chapter 1: preview of an empty stack plans every create and changes nothing in Run:ai;
+    # it resolves the names the program gives (cluster, node pools, roles) with one list call
+    # for each kind of name, so that an unknown one would fail here (issue 12, kind 6).
     tenant.forget_calls()
     plan = stack.preview(program(org))
     assert plan.ops() == dict.fromkeys(EVERYTHING, "create")
-    assert tenant.calls() == [], "a preview must not call Run:ai"
+    assert tenant.writes() == [], "a preview must not change Run:ai"
+    reads = [c for c in tenant.calls() if not c.endswith("/token")]
+    assert sorted(reads) == [
+        "GET /api/v1/authorization/roles", "GET /api/v1/clusters", "GET /api/v1/node-pools",
+    ], "one list call per kind of name"
     assert stack.state.resources() == [], "a preview must not write the state"
 
     # Chapter 2: first up. The tenant holds exactly what was declared, with its quotas.
@@ -65,13 +70,13 @@ def test_an_organisation_from_first_preview_to_destroy(
     assert again.ops(include_same=False) == {}
     assert tenant.calls() == []
 
-    # Chapter 4: vision gets one more A100: one PUT to that project, nothing else written.
+    # Chapter 4: vision gets one more A100: one PATCH of its quotas, nothing else written.
     vision_id = tenant.named("projects")["vision"]["id"]
     org = org.with_gpus("vision", "a100", 3)
     tenant.forget_calls()
     changed = stack.up(program(org))
     assert changed.ops(include_same=False) == {"vision": "update"}
-    assert tenant.writes() == [f"PUT /api/v1/org-unit/projects/{vision_id}"]
+    assert tenant.writes() == [f"PATCH /api/v1/org-unit/projects/{vision_id}/resources"]
     assert tenant.gpus("projects", "vision") == {"default": 4, "a100": 3}
     assert tenant.named("projects")["vision"]["id"] == vision_id, "updated in place"
 

@@ -123,6 +123,7 @@ def test_from_api_gives_ints_for_integral_floats() -> None:
         "gpu": {"deserved": 2, "limit": -1, "over_quota_weight": 2},
         "cpu": {"deserved": 0.5, "limit": -1, "over_quota_weight": 1},
         "memory": None,
+        "rank": None,
     }
     assert type(entry["gpu"]["deserved"]) is int
 

@@ -46,6 +46,7 @@ def test_department_story(
         "gpu": {"deserved": 4, "limit": -1, "over_quota_weight": 2},
         "cpu": None,
         "memory": None,
+        "rank": "MediumLow",  # the server's default, unmanaged by this program
     }
     assert all(entry["gpu"]["deserved"] == 0 for entry in by_pool.values())
     assert api("GET", f"{PATH}/{created.id}")["resources"][0]["gpu"]["deserved"] == 4

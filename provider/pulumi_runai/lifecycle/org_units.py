@@ -11,6 +11,7 @@ from pulumi_runai.errors import WaitTimeout
 from pulumi_runai.lifecycle._base import Context, KindModel, Lifecycle, changed_values
 from pulumi_runai.models import department as department_model
 from pulumi_runai.models import project as project_model
+from pulumi_runai.models import quotas
 from pulumi_runai.models.quotas import PoolResolver
 from pulumi_runai.models.validation import Failure, contains_unknown
 from pulumi_runai.services import Departments, Projects
@@ -89,12 +90,37 @@ class OrgUnitLifecycle(Lifecycle):
     ) -> dict[str, Any]:
         return self.model.to_outputs(api, inputs)
 
+    def update(
+        self, ctx: Context, object_id: str, old_outputs: Mapping[str, Any],
+        inputs: dict[str, Any],
+    ) -> dict[str, Any]:
+        """A change of quotas alone is one PATCH of the entries the program manages, so every
+        field it leaves unset (a rank, an over-quota weight, a pool it does not name) stays as
+        the server holds it now. Other changes go through `put`."""
+        if list(self.model.diff(old_outputs, inputs)[0]) != ["resources"]:
+            return super().update(ctx, object_id, old_outputs, inputs)
+        cluster_id = str(old_outputs["cluster_id"])
+        entries = quotas.patch_entries(inputs["resources"], old_outputs.get("resources"))
+        merged = self.service(ctx.client).patch_resources(
+            object_id, quotas.to_api(entries, self._resolver(ctx, cluster_id))
+        )
+        return {**old_outputs, "resources": quotas.from_api(merged), "adopt": inputs["adopt"]}
+
     def put(
         self, ctx: Context, object_id: str, old_outputs: Mapping[str, Any],
         inputs: Mapping[str, Any],
     ) -> dict[str, Any]:
-        cluster_id = inputs.get("cluster_id") or old_outputs["cluster_id"]
-        body = self.model.to_update_body(inputs, old_outputs, self._resolver(ctx, cluster_id))
+        """A full PUT resets what it omits (docs/emulator.md, putOmitted), and the state may
+        be older than a change made by hand: read the object, then send back what the
+        program does not manage as it is now."""
+        live = self.model.to_outputs(self.service(ctx.client).get(object_id), inputs)
+        return self._put_over(ctx, object_id, live, inputs)
+
+    def _put_over(
+        self, ctx: Context, object_id: str, live: Mapping[str, Any], inputs: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        cluster_id = inputs.get("cluster_id") or live["cluster_id"]
+        body = self.model.to_update_body(inputs, live, self._resolver(ctx, cluster_id))
         return self.service(ctx.client).update(object_id, body)
 
     def adopt(
@@ -104,7 +130,7 @@ class OrgUnitLifecycle(Lifecycle):
         live = self.model.to_outputs(existing, inputs)
         if not self.model.diff(live, inputs)[0]:
             return existing
-        return self.put(ctx, str(existing["id"]), live, inputs)
+        return self._put_over(ctx, str(existing["id"]), live, inputs)
 
 
 class DepartmentLifecycle(OrgUnitLifecycle):

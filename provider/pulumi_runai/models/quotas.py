@@ -7,8 +7,9 @@ Comparison rules (what `differs` implements, so that a no-op `up` stays a no-op)
 * `gpu` is always managed: omitted means `{"deserved": 0}`; `deserved` None means 0.
 * `cpu` / `memory` omitted (or None) are left to the server (the tenant may have CPU quotas
   off, and then the API answers null); when given, `deserved` is compared as given.
-* `limit` None means -1 (no limit); `over_quota_weight` None is left to the server;
-  `memory.units` None means "MB".
+* `limit` None means -1 (no limit); `over_quota_weight` and `rank` None are left to the
+  server (an update sends them back as they are, never a default); `memory.units` None means
+  "MB".
 * Numbers compare by value (the host sends floats); outputs hold ints where integral.
 """
 
@@ -35,7 +36,10 @@ from pulumi_runai.models.validation import (
 )
 
 KINDS = ("gpu", "cpu", "memory")
-ENTRY_KEYS = frozenset({"node_pool", *KINDS})
+RANKS = ("VeryLow", "Low", "MediumLow", "Medium", "MediumHigh", "High", "VeryHigh")
+"""Quota entry ranks (2.24+; higher ranks are scheduled first). The docs name `High`, `Medium`
+and the default `MediumLow`; the rest of the ladder is the emulator's reading."""
+ENTRY_KEYS = frozenset({"node_pool", "rank", *KINDS})
 _QUOTA_KEYS = frozenset({"deserved", "limit", "over_quota_weight"})
 _MEMORY_KEYS = _QUOTA_KEYS | {"units"}
 _API_NAMES = {
@@ -67,6 +71,7 @@ class NodePoolQuota(TypedDict, total=False):
     gpu: ResourceQuota
     cpu: ResourceQuota | None
     memory: MemoryQuota | None
+    rank: str | None
 
 
 Entry = dict[str, Any]
@@ -124,6 +129,7 @@ def validate(value: object, prop: str = "resources") -> list[Failure]:
             seen.setdefault(pool, index)
         for kind in KINDS:
             failures += _validate_quota(f"{path}.{kind}", entry.get(kind), kind == "memory")
+        failures += check_enum(f"{path}.rank", entry.get("rank"), RANKS, required=False)
     return failures
 
 
@@ -183,6 +189,8 @@ def to_api(
             quota = _desired(kind, entry.get(kind))
             if quota is not None:
                 item[kind] = _quota_to_api(quota)
+        if entry.get("rank") is not None:
+            item["rank"] = entry["rank"]
         body.append(item)
     return body
 
@@ -199,6 +207,7 @@ def from_api(api_entries: Sequence[Mapping[str, Any]] | None) -> list[Entry]:
         entry: Entry = {"node_pool": pool.get("name") or pool.get("id")}
         for kind in KINDS:
             entry[kind] = _quota_from_api(kind, item.get(kind))
+        entry["rank"] = item.get("rank")
         entries.append(entry)
     return entries
 
@@ -256,6 +265,9 @@ def _by_pool(entries: Sequence[Mapping[str, Any]] | None) -> dict[str, Mapping[s
 
 
 def _entry_differs(live: Mapping[str, Any] | None, desired: Mapping[str, Any]) -> bool:
+    rank = desired.get("rank")
+    if rank is not None and (live or {}).get("rank") != rank:
+        return True
     for kind in KINDS:
         want = _desired(kind, desired.get(kind))
         if want is None:
@@ -319,9 +331,22 @@ def for_update(
             quota, old = merged.get(kind), current.get(kind)
             if quota is not None and quota.get("over_quota_weight") is None and old:
                 merged[kind] = {**quota, "over_quota_weight": old.get("over_quota_weight")}
+        if merged.get("rank") is None and current.get("rank") is not None:
+            merged["rank"] = current["rank"]
         entries.append(merged)
     entries += [{"node_pool": pool, "gpu": {"deserved": 0}} for pool in stray_pools(live, desired)]
     return entries
+
+
+def patch_entries(
+    desired: Sequence[Mapping[str, Any]], live: Sequence[Mapping[str, Any]] | None
+) -> list[Entry]:
+    """Entries to PATCH: the program's as given (PATCH keeps every field they leave out, as
+    the server holds it now), and stray pools that still grant quota sent back to zero."""
+    zeroed: list[Entry] = [
+        {"node_pool": pool, "gpu": {"deserved": 0}} for pool in stray_pools(live, desired)
+    ]
+    return [dict(entry) for entry in desired] + zeroed
 
 
 def to_inputs(
@@ -339,6 +364,8 @@ def to_inputs(
             continue
         template = wanted[pool]
         projected: Entry = {"node_pool": pool}
+        if template.get("rank") is not None:
+            projected["rank"] = entry.get("rank")
         for kind in KINDS:
             given, have = template.get(kind), entry.get(kind)
             if given is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import builtins
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._http import join_path
@@ -58,6 +59,16 @@ class OrgUnits:
     def update(self, unit_id: str, body: dict[str, Any]) -> dict[str, Any]:
         """One PUT with the full body (the API requires ``resources`` even for a description)."""
         result: dict[str, Any] = self.client.put(join_path(self.path, unit_id), body)
+        return result
+
+    def patch_resources(
+        self, unit_id: str, entries: Sequence[Mapping[str, Any]]
+    ) -> builtins.list[dict[str, Any]]:
+        """PATCH ``…/{id}/resources``: merges the entries given (by node pool, field by field)
+        and keeps every other field and entry; answers the whole merged list."""
+        result: builtins.list[dict[str, Any]] = self.client.patch(
+            join_path(self.path, unit_id, "resources"), list(entries)
+        )
         return result
 
     def delete(self, unit_id: str) -> None:

@@ -8,6 +8,7 @@ state entry over (step_generator.go, ``generateSteps`` looks up aliases): no POS
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,3 +92,39 @@ def test_a_department_renamed_with_an_alias_is_neither_created_nor_deleted(
     assert [w.split()[0] for w in writes(emulator)] == ["PUT"]
     assert names(emulator, "departments")["ml"] == ml
     assert [(r.name, r.id) for r in stack.state.resources() if r.custom] == [("ml-team", ml)]
+
+
+def test_a_project_replaced_delete_first_takes_its_access_rules_with_it(
+    emulator: EmulatorProcess, tmp_path: Path
+) -> None:
+    """Issue 12 kind 3, the harness's part: a project renamed with its namespace kept is
+    replaced delete-first (the namespace stays unique); the engine then deletes the access rule
+    scoped to it before the project and creates it again after (``calculateDependentReplacements``
+    in step_generator.go), and its preview already shows the rule replaced."""
+    cluster = emulator.state()["clusters"][0]["uuid"]
+
+    def program(name: str) -> Callable[[], None]:
+        def run() -> None:
+            user = runai.User("kim", email="kim@example.com")
+            project = runai.Project("p", name=name, cluster_id=cluster,
+                                    requested_namespace="runai-team")
+            runai.AccessRule("kim-p", subject_type="user", subject_id="kim@example.com",
+                             role_name="L1 researcher", scope_type="project",
+                             scope_id=project.id, cluster_id=cluster,
+                             opts=pulumi.ResourceOptions(depends_on=[user]))
+
+        return run
+
+    stack = runai_stack(emulator, tmp_path)
+    stack.up(program("alpha"))
+    assert stack.preview(program("beta")).ops(include_same=False) == {
+        "p": "replace", "kim-p": "replace"}
+    emulator.clear_requests()
+    assert stack.up(program("beta")).ops(include_same=False) == {
+        "p": "replace", "kim-p": "replace"}
+    assert [re.sub(r"/\d+$", "/{id}", w) for w in writes(emulator)] == [
+        "DELETE /api/v1/authorization/access-rules/{id}",
+        "DELETE /api/v1/org-unit/projects/{id}",
+        "POST /api/v1/org-unit/projects",
+        "POST /api/v1/authorization/access-rules",
+    ]

@@ -44,9 +44,11 @@ def tenant(emulator: EmulatorProcess) -> dict[str, str]:
 
 @pytest.fixture
 def export(emulator: EmulatorProcess, capsys: pytest.CaptureFixture[str]) -> Export:
-    """`export(*args, env=...)`: runai-export in this process, with the emulator's connection."""
+    """`export(*args, env=...)`: runai-export in this process, with the emulator's connection;
+    each run starts without cached tokens, as a new process would."""
 
     def run(*args: str, env: dict[str, str] | None = None) -> Outcome:
+        reset_process_state()
         capsys.readouterr()
         code = main(list(args), connection(emulator) if env is None else env)
         captured = capsys.readouterr()

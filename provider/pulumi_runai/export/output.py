@@ -37,10 +37,11 @@ def strip_header(text: str) -> str:
 
 
 def check_target(path: Path, force: bool) -> None:
-    """Refuse an existing path unless `force`, and a directory that does not exist."""
+    """Refuse an existing file unless `force`, and a directory that does not exist. Devices and
+    pipes (`/dev/stdout`) are not files anyone could lose, so they need no `--force`."""
     if path.is_dir():
         raise ExportError(f"--out {path} is a directory: give a file path such as {path}/org.yaml")
-    if path.exists() and not force:
+    if path.is_file() and not force:
         raise ExportError(
             f"--out {path} exists: pass --force to overwrite it, or choose another path"
         )
@@ -49,7 +50,15 @@ def check_target(path: Path, force: bool) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
+    """Write to a temporary file beside `path`, then rename it over `path`.
+
+    A path that exists and is not a regular file (`/dev/stdout`, a named pipe) is written in
+    place: renaming over it would replace the device or pipe with a file.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)

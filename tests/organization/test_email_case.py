@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pulumi_runai.models.validation import same_email
+from pulumi_runai.models.validation import email_key, same_email
 from pulumi_runai.organization.description import parse_description
 from pulumi_runai.organization.problems import DescriptionError
-from pulumi_runai.organization.reader import email_key
 
 
 def _description(*subjects: str) -> dict[str, Any]:

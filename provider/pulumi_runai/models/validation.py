@@ -18,6 +18,8 @@ UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 PROVIDER_KEY = "__provider"
 
 DNS1123_MAX = 63
+DNS1123_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
+"""A Kubernetes (DNS-1123) label of at most 63 characters, as a pattern to match in full."""
 _DNS1123 = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 # The pattern the Run:ai spec gives for UserCreationRequest.email.
 _EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
@@ -116,10 +118,16 @@ def check_email(prop: str, value: object, required: bool = True) -> list[Failure
     return []
 
 
+def email_key(email: object) -> str:
+    """What an address is compared and looked up by: e-mails compare without regard to case
+    (Run:ai logins do)."""
+    return str(email or "").strip().lower()
+
+
 def same_email(a: object, b: object) -> bool:
-    """E-mail addresses compare without regard to case (Run:ai logins do): the one rule for
-    adopt, lost-answer lookups, diffs, access-rule subjects and the policy pack."""
-    return str(a or "").strip().lower() == str(b or "").strip().lower()
+    """The one rule for adopt, lost-answer lookups, diffs, access-rule subjects, org.yaml and
+    the policy pack: equal `email_key`s."""
+    return email_key(a) == email_key(b)
 
 
 def check_enum(

@@ -32,10 +32,10 @@ import yaml
 from ..models import department as department_model
 from ..models import project as project_model
 from ..models.kind import KindSpec
-from ..models.validation import DNS1123_MAX, check_dns_label, check_email
+from ..models.validation import DNS1123_MAX, check_dns_label, check_email, email_key
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
-from .reader import Path, boolean, check_keys, email_key, items, mapping, text
+from .reader import Path, boolean, check_keys, items, mapping, text
 from .roles import STANDARD_ROLES
 from .spec import (
     AccessSpec,

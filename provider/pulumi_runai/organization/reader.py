@@ -20,7 +20,6 @@ __all__ = [
     "boolean",
     "check_keys",
     "describe",
-    "email_key",
     "given",
     "integer",
     "items",
@@ -75,13 +74,6 @@ def check_keys(
     for key in required:
         if key not in node:
             p.add((*path, key), f"{key!r} is required", f"add `{key}: ...` here")
-
-
-def email_key(email: str) -> str:
-    """What an address is looked up by: equal keys exactly when `same_email` says the addresses
-    are the same (a test holds the two together), so that matching users is a dict lookup, not
-    a quadratic scan with `same_email`."""
-    return email.strip().lower()
 
 
 def is_empty(value: object) -> bool:

@@ -6,6 +6,7 @@ from typing import Any, Final
 
 from pulumi_policy import ReportViolation, ResourceValidationArgs
 
+from ..models.validation import DNS1123_LABEL
 from . import tokens
 from ._config import resource_policy, settings
 from ._values import is_unknown, props_of
@@ -13,7 +14,7 @@ from ._values import is_unknown, props_of
 NAME: Final = "runai-resource-naming"
 
 # A Kubernetes (DNS-1123) label: what Run:ai itself requires of these names.
-DNS_LABEL: Final = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
+DNS_LABEL: Final = DNS1123_LABEL
 
 SCHEMA: Final[Mapping[str, Mapping[str, Any]]] = {
     "departmentPattern": {

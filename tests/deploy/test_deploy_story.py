@@ -146,6 +146,27 @@ def test_an_unknown_role_fails_in_a_few_lines_without_a_traceback(
     assert "Traceback" in run(repo, "deploy", "--debug").stderr
 
 
+def test_another_description_file_is_planned_as_its_own_stack(repo: Path) -> None:
+    (repo / "teams.yaml").write_text(
+        "cluster: local\n"
+        "departments:\n"
+        "  - name: robotics\n"
+        "    resources: [{node_pool: default, gpu: {deserved: 1, limit: 2}}]\n"
+        "    projects:\n"
+        "      - name: arms\n"
+        "        resources: [{node_pool: default, gpu: {deserved: 1, limit: 2}}]\n")
+    emulator = Emulator(repo)
+    emulator.clear_requests()
+
+    plan = ok(repo, "deploy", "--org", "teams.yaml", "--preview")
+
+    assert "running organisation teams.yaml" in plan and "stack org-teams" in plan
+    assert "  create   department robotics\n  create   project arms\n" in plan
+    # nothing of org.yaml's stack is seen as its own, so nothing would be deleted
+    assert "Plan: 2 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged." in plan
+    assert emulator.writes() == []
+
+
 def test_an_example_deploys_beside_the_organisation_as_its_own_stack(repo: Path) -> None:
     emulator = Emulator(repo)
     state = requests.get(f"{emulator.url}/_emulator/state", timeout=10).json()
@@ -165,6 +186,20 @@ def test_an_example_deploys_beside_the_organisation_as_its_own_stack(repo: Path)
     assert "4 resources deleted" in gone
     assert emulator.named("departments", "ml") is None
     assert emulator.named("projects", "vision") is not None  # the emulator still serves
+
+
+def test_adopt_existing_makes_its_objects_by_hand_first_then_adopts_them(repo: Path) -> None:
+    emulator = Emulator(repo)
+    emulator.clear_requests()
+
+    adopted = ok(repo, "deploy", "examples/adopt-existing")
+
+    assert "running made_by_hand.py" in adopted
+    assert "  created  department legacy: adopt: an existing one" in adopted
+    posts = [w for w in emulator.writes() if w.startswith("POST")]
+    assert len(posts) == 4, posts  # the four made by hand; the stack made none of its own
+    assert "Applied: 4 created" in adopted and "stack example-adopt-existing" in adopted
+    assert "4 resources deleted" in ok(repo, "destroy", "examples/adopt-existing")
 
 
 def test_removing_a_project_needs_consent(repo: Path, edit: Edit) -> None:

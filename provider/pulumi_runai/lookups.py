@@ -19,15 +19,15 @@ from .client import RunaiClient, get_client
 from .errors import AmbiguousMatch
 from .services import Clusters, Departments, NodePools, Projects, Roles, Users
 from .services._common import not_found
-from .settings import Settings
+from .settings import CONFIG_KEYS, Settings
 
 __all__ = [
-    "Cluster",
-    "Department",
-    "NodePool",
-    "Project",
-    "Role",
-    "User",
+    "GetClusterResult",
+    "GetDepartmentResult",
+    "GetNodePoolResult",
+    "GetProjectResult",
+    "GetRoleResult",
+    "GetUserResult",
     "get_cluster",
     "get_department",
     "get_node_pool",
@@ -36,11 +36,11 @@ __all__ = [
     "get_user",
 ]
 
-_CONFIG_KEYS = ("url", "clientId", "clientSecret", "caBundle", "insecureSkipVerify", "timeout")
-
 
 @dataclass(frozen=True)
-class Cluster:
+class GetClusterResult:
+    """A cluster: `id` is its uuid (what `cluster_id` inputs take)."""
+
     id: str
     name: str
     version: str | None
@@ -48,7 +48,9 @@ class Cluster:
 
 
 @dataclass(frozen=True)
-class NodePool:
+class GetNodePoolResult:
+    """A node pool of a cluster; quota entries name it by `name`."""
+
     id: str
     name: str
     cluster_id: str
@@ -57,14 +59,18 @@ class NodePool:
 
 
 @dataclass(frozen=True)
-class Role:
+class GetRoleResult:
+    """A role (predefined or custom); `id` is what `AccessRule.role_id` takes."""
+
     id: int
     name: str
     description: str
 
 
 @dataclass(frozen=True)
-class Department:
+class GetDepartmentResult:
+    """A department; `id` is what `Project.department_id` and access-rule scopes take."""
+
     id: str
     name: str
     cluster_id: str
@@ -72,7 +78,9 @@ class Department:
 
 
 @dataclass(frozen=True)
-class Project:
+class GetProjectResult:
+    """A project; `namespace` and `phase` as the cluster reports them."""
+
     id: str
     name: str
     cluster_id: str
@@ -82,7 +90,9 @@ class Project:
 
 
 @dataclass(frozen=True)
-class User:
+class GetUserResult:
+    """A user; `email` is the login name."""
+
     id: str
     email: str
     is_local: bool | None
@@ -96,10 +106,10 @@ def _program_config() -> Mapping[str, Any]:
         return {}
     config = pulumi.Config("runai")
     values: dict[str, Any] = {}
-    for key in _CONFIG_KEYS:
-        value = config.get(key)
+    for key in CONFIG_KEYS:
+        value = config.get(key.removeprefix("runai:"))
         if value is not None:
-            values[f"runai:{key}"] = value
+            values[key] = value
     return values
 
 
@@ -107,8 +117,15 @@ def _client(settings: Settings | None) -> RunaiClient:
     return get_client(settings or Settings.resolve(_program_config(), os.environ))
 
 
-def get_cluster(name: str | None = None, *, settings: Settings | None = None) -> Cluster:
-    """The cluster called ``name``; without a name, the only cluster (error if several)."""
+def get_cluster(
+    name: str | None = None, *, settings: Settings | None = None
+) -> GetClusterResult:
+    """The cluster called `name`, or without a name the tenant's only cluster.
+
+    `settings` default to stack config `runai:*`, then the `RUNAI_*` environment. Raises
+    `NotFound` listing the clusters, or `AmbiguousMatch` when several match (pass `name`).
+    Source: GET /api/v1/clusters.
+    """
     clusters = Clusters(_client(settings)).list()
     chosen = clusters if name is None else [c for c in clusters if c.get("name") == name]
     if not chosen:
@@ -123,7 +140,7 @@ def get_cluster(name: str | None = None, *, settings: Settings | None = None) ->
         )
     c = chosen[0]
     status = c.get("status") if isinstance(c.get("status"), dict) else {}
-    return Cluster(
+    return GetClusterResult(
         id=str(c["uuid"]),
         name=str(c.get("name")),
         version=c.get("version"),
@@ -131,9 +148,15 @@ def get_cluster(name: str | None = None, *, settings: Settings | None = None) ->
     )
 
 
-def get_node_pool(cluster_id: str, name: str, *, settings: Settings | None = None) -> NodePool:
+def get_node_pool(
+    cluster_id: str, name: str, *, settings: Settings | None = None
+) -> GetNodePoolResult:
+    """The node pool called `name` in the cluster (`cluster_id` is its uuid).
+
+    Raises `NotFound` listing the cluster's pools. Source: GET /api/v1/node-pools.
+    """
     p = NodePools(_client(settings)).by_name(cluster_id, name)
-    return NodePool(
+    return GetNodePoolResult(
         id=str(p["id"]),
         name=str(p["name"]),
         cluster_id=str(p.get("clusterId", cluster_id)),
@@ -142,12 +165,25 @@ def get_node_pool(cluster_id: str, name: str, *, settings: Settings | None = Non
     )
 
 
-def get_role(name: str, *, settings: Settings | None = None) -> Role:
+def get_role(name: str, *, settings: Settings | None = None) -> GetRoleResult:
+    """The role called exactly `name` (case-sensitive, e.g. `L1 researcher`).
+
+    Raises `NotFound` listing the roles (and a close match in another case). Source: the
+    tenant's roles API.
+    """
     r = Roles(_client(settings)).by_name(name)
-    return Role(id=int(r["id"]), name=str(r["name"]), description=str(r.get("description") or ""))
+    description = str(r.get("description") or "")
+    return GetRoleResult(id=int(r["id"]), name=str(r["name"]), description=description)
 
 
-def get_department(cluster_id: str, name: str, *, settings: Settings | None = None) -> Department:
+def get_department(
+    cluster_id: str, name: str, *, settings: Settings | None = None
+) -> GetDepartmentResult:
+    """The department called `name` in the cluster.
+
+    Raises `NotFound` listing the cluster's departments. Source:
+    GET /api/v1/org-unit/departments.
+    """
     service = Departments(_client(settings))
     d = service.find({"clusterId": cluster_id, "name": name})
     if d is None:
@@ -155,7 +191,7 @@ def get_department(cluster_id: str, name: str, *, settings: Settings | None = No
         raise not_found(
             "department", f"named {name!r} in cluster {cluster_id}", service.path, known
         )
-    return Department(
+    return GetDepartmentResult(
         id=str(d["id"]),
         name=str(d["name"]),
         cluster_id=str(d.get("clusterId", cluster_id)),
@@ -163,7 +199,13 @@ def get_department(cluster_id: str, name: str, *, settings: Settings | None = No
     )
 
 
-def get_project(cluster_id: str, name: str, *, settings: Settings | None = None) -> Project:
+def get_project(
+    cluster_id: str, name: str, *, settings: Settings | None = None
+) -> GetProjectResult:
+    """The project called `name` in the cluster.
+
+    Raises `NotFound` listing the cluster's projects. Source: GET /api/v1/org-unit/projects.
+    """
     service = Projects(_client(settings))
     p = service.find({"clusterId": cluster_id, "name": name})
     if p is None:
@@ -171,7 +213,7 @@ def get_project(cluster_id: str, name: str, *, settings: Settings | None = None)
         raise not_found("project", f"named {name!r} in cluster {cluster_id}", service.path, known)
     status = p.get("status") if isinstance(p.get("status"), dict) else {}
     parent = p.get("parentId")
-    return Project(
+    return GetProjectResult(
         id=str(p["id"]),
         name=str(p["name"]),
         cluster_id=str(p.get("clusterId", cluster_id)),
@@ -181,7 +223,11 @@ def get_project(cluster_id: str, name: str, *, settings: Settings | None = None)
     )
 
 
-def get_user(email: str, *, settings: Settings | None = None) -> User:
+def get_user(email: str, *, settings: Settings | None = None) -> GetUserResult:
+    """The user whose login is `email` (compared without regard to case).
+
+    Raises `NotFound` when there is none. Source: GET /api/v1/users.
+    """
     service = Users(_client(settings))
     u = service.find({"email": email})
     if u is None:
@@ -193,4 +239,4 @@ def get_user(email: str, *, settings: Settings | None = None) -> User:
             advice="check the spelling, or create the user with runai.User",
         )
     local = u.get("isLocal")
-    return User(id=str(u["id"]), email=str(u.get("username", email)), is_local=local)
+    return GetUserResult(id=str(u["id"]), email=str(u.get("username", email)), is_local=local)

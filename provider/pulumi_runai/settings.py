@@ -28,6 +28,16 @@ _KEYS: dict[str, tuple[str, str]] = {
     "insecure_skip_verify": ("runai:insecureSkipVerify", "RUNAI_INSECURE_SKIP_VERIFY"),
     "timeout": ("runai:timeout", "RUNAI_TIMEOUT"),
 }
+WAIT_TIMEOUT_KEYS = ("runai:waitTimeout", "RUNAI_WAIT_TIMEOUT")
+"""Seconds an object may take to become ready or gone (the provider's, not the client's)."""
+HOST_THREADS_KEYS = ("runai:hostThreads", "RUNAI_HOST_THREADS")
+"""Provider calls the dynamic host serves at once."""
+CONFIG_KEYS: tuple[str, ...] = (
+    *(key for key, _env in _KEYS.values()),
+    WAIT_TIMEOUT_KEYS[0],
+    HOST_THREADS_KEYS[0],
+)
+"""Every `runai:*` stack config key the provider reads, each with its `RUNAI_*` twin."""
 _EXAMPLES = {
     "url": "pulumi config set runai:url https://<tenant>.run.ai",
     "client_id": "pulumi config set runai:clientId <client id>",

@@ -195,7 +195,7 @@ def to_outputs(api: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[str, A
 
 def to_inputs(api: Mapping[str, Any], old_inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Refresh inputs; after `get` (no old inputs) the role is given by id only."""
-    result = fields.project_inputs(FIELDS, to_outputs(api, old_inputs), old_inputs)
+    result = fields.refresh_inputs(FIELDS, to_outputs(api, old_inputs), old_inputs)
     if result.get("role_id") is not None and result.get("role_name") is not None:
         result["role_name"] = None
     return result

@@ -39,7 +39,7 @@ class Field:
     without a call and never replaces); `output_only` fields are computed by Run:ai; `secret`
     values travel only as Pulumi secrets. `always` fields (names, parents that identify the
     object) are compared even when given as None; `equal` compares a live value with the
-    desired one and `project` turns a live value into the program's shape for refresh.
+    desired one and `refresh` turns a live value into the program's shape for refresh.
     """
 
     name: str
@@ -53,7 +53,7 @@ class Field:
     always: bool = False
     output: str | None = None
     equal: Callable[[Any, Any], bool] = _equal
-    project: Callable[[Any, Any], Any] = _take_live
+    refresh: Callable[[Any, Any], Any] = _take_live
 
     @property
     def output_key(self) -> str:
@@ -95,7 +95,7 @@ def diff(
     return changed, [name for name in changed if name in replace_fields(fields)]
 
 
-def project_inputs(
+def refresh_inputs(
     fields: Sequence[Field], live_inputs: Mapping[str, Any], old_inputs: Mapping[str, Any]
 ) -> dict[str, Any]:
     """Refresh inputs: live values for what the program manages, None for what it leaves to
@@ -107,7 +107,7 @@ def project_inputs(
         if not managed:
             result[field.name] = live
         elif field.always or field.name in managed:
-            result[field.name] = field.project(live, old_inputs.get(field.name))
+            result[field.name] = field.refresh(live, old_inputs.get(field.name))
         else:
             result[field.name] = None
     result["adopt"] = bool(old_inputs.get("adopt", False))

@@ -36,7 +36,7 @@ FIELDS = (
         "Quotas, one entry per node pool: `{node_pool, gpu: {deserved, limit, "
         "over_quota_weight}, cpu: {...} (millicores), memory: {..., units}}`; `limit` -1 (the "
         "default) is unlimited. Only the pools listed are managed.",
-        type="quotas", equal=quotas.same, project=quotas.to_inputs,
+        type="quotas", equal=quotas.same, refresh=quotas.to_inputs,
     ),
     Field("description", "Free text shown in the Run:ai UI.", equal=_same_description),
 )

@@ -255,4 +255,4 @@ def to_inputs(api: Mapping[str, Any], old_inputs: Mapping[str, Any]) -> dict[str
     """Refresh inputs reconstructed from the live object in the program's shape."""
     live = to_outputs(api, old_inputs)
     live["description"] = live["description"] or None
-    return fields.project_inputs(FIELDS, live, old_inputs)
+    return fields.refresh_inputs(FIELDS, live, old_inputs)

@@ -44,13 +44,13 @@ FIELDS = (
         "reset_password",
         "Create-time option: make the user choose a new password at first login. A later "
         "change is recorded and does nothing (the API cannot change it).",
-        type="boolean", create_only=True, equal=_same_option, project=_keep_program,
+        type="boolean", create_only=True, equal=_same_option, refresh=_keep_program,
     ),
     Field(
         "notify",
         "Create-time option: e-mail the user their login details. A later change is recorded "
         "and does nothing (the API cannot change it).",
-        type="boolean", create_only=True, equal=_same_option, project=_keep_program,
+        type="boolean", create_only=True, equal=_same_option, refresh=_keep_program,
     ),
     ADOPT,
     Field("user_id", "The user's id (also the resource id).", output_only=True),
@@ -127,4 +127,4 @@ def to_inputs(api: Mapping[str, Any], old_inputs: Mapping[str, Any]) -> dict[str
         "reset_password": old_inputs.get("reset_password"),
         "notify": old_inputs.get("notify"),
     }
-    return fields.project_inputs(FIELDS, live, old_inputs)
+    return fields.refresh_inputs(FIELDS, live, old_inputs)

@@ -36,19 +36,9 @@ from pulumi_runai.client import RunaiClient, get_client
 from pulumi_runai.errors import ConfigError
 from pulumi_runai.lifecycle import DEFAULT_WAIT_TIMEOUT, Context, Lifecycle
 from pulumi_runai.resources._host_threads import widen_host_threads
-from pulumi_runai.settings import Settings
+from pulumi_runai.settings import CONFIG_KEYS, HOST_THREADS_KEYS, WAIT_TIMEOUT_KEYS, Settings
 
 INPUTS_KEY = "__inputs"
-CONFIG_KEYS = (
-    "runai:url",
-    "runai:clientId",
-    "runai:clientSecret",
-    "runai:caBundle",
-    "runai:insecureSkipVerify",
-    "runai:timeout",
-    "runai:waitTimeout",
-    "runai:hostThreads",
-)
 DEFAULT_HOST_THREADS = 16
 """Provider calls the dynamic host serves at once (Pulumi's host alone serves 4); see
 `_host_threads`. Override with stack config `runai:hostThreads` or env `RUNAI_HOST_THREADS`."""
@@ -93,7 +83,7 @@ def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str)
 def host_threads() -> int:
     """How many provider calls the dynamic host may serve at once (runai:hostThreads)."""
     return _positive_setting(
-        "runai:hostThreads", "RUNAI_HOST_THREADS", int, DEFAULT_HOST_THREADS,
+        *HOST_THREADS_KEYS, int, DEFAULT_HOST_THREADS,
         "a whole number of threads, at least 1 (4 keeps the host as Pulumi ships it)",
     )
 
@@ -101,7 +91,7 @@ def host_threads() -> int:
 def wait_timeout() -> float:
     """The project readiness / deletion wait bound, in seconds."""
     return _positive_setting(
-        "runai:waitTimeout", "RUNAI_WAIT_TIMEOUT", float, DEFAULT_WAIT_TIMEOUT,
+        *WAIT_TIMEOUT_KEYS, float, DEFAULT_WAIT_TIMEOUT,
         "a positive number of seconds",
     )
 

@@ -14,7 +14,7 @@ from pulumi_runai.settings import Settings
 
 from . import consent, pulumi_cli
 from .emulator import CLIENT_ID, CLIENT_SECRET, LocalEmulator
-from .failures import LocalError
+from .failures import LocalError, violation_text
 from .harness import HarnessRun
 from .plan import Plan, drift_lines
 from .policy import PolicyOptions
@@ -75,11 +75,15 @@ def _deploy_with_harness(target: Target, url: str, opts: DeployOptions) -> None:
     if opts.preview and opts.refresh:
         with run.dry_run():
             _show_drift(run)
-            plan = Plan.of(run.preview().steps)
+            preview = run.preview()
     else:
         if opts.refresh:
             _show_drift(run)
-        plan = Plan.of(run.preview().steps)
+        preview = run.preview()
+    plan = Plan.of(preview.steps)
+    for violation in preview.violations:
+        print(f"policy ({violation.enforcement_level}) {violation.policy_name}: "
+              f"{violation_text(violation.message)}")
     _print_lines("\nPlan:", plan.lines(), f"Plan: {plan.summary()}.")
     if opts.preview:
         print("This was a preview: nothing was changed.")

@@ -45,6 +45,12 @@ def _resource_name(urn: str) -> str:
     return urn.rsplit("::", 1)[-1]
 
 
+def violation_text(message: str) -> str:
+    """pulumi-policy puts the policy's description first; the finding is what follows."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    return " ".join(lines[1:] if len(lines) > 1 else lines)
+
+
 def _host_error(err: ProviderError) -> str:
     """The provider's own message from the host's traceback, without the module path."""
     lines = [line for line in err.details.strip().splitlines() if line.strip()]
@@ -65,8 +71,7 @@ def _one(exc: BaseException) -> tuple[str, bool]:
         text = "; ".join(f"{prop}: {reason}" if prop else reason for prop, reason in exc.failures)
         return f"{_resource_name(exc.urn)}: {text}", True
     if isinstance(exc, PolicyViolationError):
-        lines = [f"  {v.policy_name} ({_resource_name(v.urn) or 'stack'}): {v.message}"
-                 for v in exc.violations]
+        lines = [f"  {v.policy_name}: {violation_text(v.message)}" for v in exc.violations]
         return "\n".join(["the policy pack stopped this deployment:", *lines]), True
     if isinstance(exc, ProviderError):
         return _host_error(exc), True

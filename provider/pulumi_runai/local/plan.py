@@ -26,6 +26,7 @@ HIDDEN_KEYS = frozenset({"adopt"})
 OPS = ("create", "update", "replace", "delete")
 PAST = {"create": "created", "update": "updated", "replace": "replaced", "delete": "deleted"}
 DESTRUCTIVE = frozenset({"delete", "replace"})
+ADOPT_NOTE = "adopt: an existing one with this name is taken over, not made again"
 
 
 def _kind_order(step: Step) -> int:
@@ -124,6 +125,8 @@ class Line:
 
 def _step_lines(step: Step, op_word: str, names: Mapping[str, str]) -> list[Line]:
     subject = describe(step, names)
+    if step.op == "create" and step.new_inputs.get("adopt"):
+        return [Line(op_word, subject, ADOPT_NOTE)]
     if step.op in ("create", "delete"):
         return [Line(op_word, subject)]
     forcing = set(step.replace_keys)

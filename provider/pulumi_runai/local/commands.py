@@ -20,6 +20,7 @@ from .plan import Plan, drift_lines
 from .policy import PolicyOptions
 from .stacks import managed_objects, stack_names
 from .targets import DEFAULT_STACK, Target
+from .values import show
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,13 @@ def _deploy_with_harness(target: Target, url: str, opts: DeployOptions) -> None:
         print("Nothing to change.")
         return
     consent.require(plan.destructive(), yes=opts.yes)
-    result = Plan.of(run.up().steps)
+    applied = run.up()
+    result = Plan.of(applied.steps)
     _print_lines("\nApplied:", result.lines(past=True),
                  f"Applied: {result.summary(past=True)}; "
                  f"{run.resources_held()} resources held by stack {target.stack}.")
+    _print_lines("\nOutputs:", [f"  {key}: {show(value)}"
+                                for key, value in sorted(applied.stack_outputs.items())], "")
 
 
 def _show_drift(run: HarnessRun) -> None:

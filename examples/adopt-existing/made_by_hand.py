@@ -11,6 +11,7 @@ comes from RUNAI_URL, RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import requests
@@ -69,7 +70,18 @@ def make_by_hand(tenant: Tenant) -> dict[str, str]:
             "user": str(user["id"]), "access_rule": str(rule["id"])}
 
 
-if __name__ == "__main__":
-    made = make_by_hand(Tenant(os.environ["RUNAI_URL"], os.environ["RUNAI_CLIENT_ID"],
-                               os.environ["RUNAI_CLIENT_SECRET"]))
+def main() -> None:
+    missing = [k for k in ("RUNAI_URL", "RUNAI_CLIENT_ID", "RUNAI_CLIENT_SECRET")
+               if not os.environ.get(k)]
+    if missing:
+        sys.exit(f"made_by_hand.py: set {', '.join(missing)} (the tenant to click in)")
+    try:
+        made = make_by_hand(Tenant(os.environ["RUNAI_URL"], os.environ["RUNAI_CLIENT_ID"],
+                                   os.environ["RUNAI_CLIENT_SECRET"]))
+    except requests.RequestException as err:
+        sys.exit(f"made_by_hand.py: {err}")
     print("by hand: " + ", ".join(f"{kind} {id_}" for kind, id_ in made.items()))
+
+
+if __name__ == "__main__":
+    main()

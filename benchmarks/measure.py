@@ -33,7 +33,7 @@ FLOOR: dict[str, dict[str, int]] = {
     "up": {"POST": 1},
     "noop-up": {},
     "refresh": {"GET": 1},
-    "update": {"PUT": 1},
+    "update": {"PATCH": 1},  # a quota change: one PATCH of the managed entries
     "destroy": {"DELETE": 1},
 }
 # Project GETs that the floor allows beyond the above: readiness polls after create, the wait
@@ -79,10 +79,17 @@ class PhaseRequests:
         }
 
 
+# The one list of access rules a command makes before its first rule create (an identical rule
+# already held is a conflict, never a duplicate): a lookup, allowed once per process.
+_RULE_LIST = ("GET", "/api/v1/authorization/access-rules")
+
+
 def summarise(entries: Iterable[Mapping[str, Any]]) -> PhaseRequests:
     result = PhaseRequests()
     for entry in entries:
-        kind = kind_of(str(entry.get("path", "")))
+        path = str(entry.get("path", ""))
+        rule_list = (str(entry.get("method")), path) == _RULE_LIST
+        kind = "lookup:access-rules" if rule_list else kind_of(path)
         result.by_method_kind[(str(entry.get("method")), kind)] += 1
         if kind == "token":
             result.tokens_by_client[str(entry.get("clientId"))] += 1

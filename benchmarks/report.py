@@ -22,11 +22,12 @@ from .targets import verdicts
 
 COMPARED = ("up", "destroy")
 FLOOR_TEXT = """\
-The floor, per managed resource: 0 requests for preview and a no-op up (check and diff never
-call Run:ai), 1 GET to refresh, 1 PUT to update, 1 POST to create (plus readiness polls for a
-project that is not Ready at once), 1 DELETE to delete (plus 1 GET per project: the wait for
-its 404). Shared lookups (node pools, roles, clusters) at most once per provider process, and
-one token per provider process (none when the phase makes no call)."""
+The floor, per managed resource: 0 requests for preview and a no-op up (check resolves only
+names that changed, diff never calls Run:ai), 1 GET to refresh, 1 PATCH to change a quota, 1
+POST to create (plus readiness polls for a project that is not Ready at once), 1 DELETE to
+delete (plus 1 GET per project: the wait for its 404). Shared lookups (node pools, roles,
+clusters, and the access rules held before the first rule create) at most once per provider
+process, and one token per provider process (none when the phase makes no call)."""
 
 
 READING_TEXT = """\

@@ -165,14 +165,15 @@ def _phase_until(api: Api, path: str, wanted: str, timeout: float = 10) -> list[
 
 
 def test_phases_follow_the_delays(emulator_factory: Callable[..., EmulatorProcess]) -> None:
-    # 1 s, not less: the first GET after each write must land inside the phase on a slow machine
-    api = Api(emulator_factory("--ready-delay", "1"))
+    api = Api(emulator_factory("--ready-delay", "1", "--deleting-delay", "60"))
     pool = _create(api, "slow")
-    assert pool["phase"] == "Creating"
+    assert pool["phase"] == "Creating"  # the create's own answer: deterministic
     path = f"{POOLS}/{pool['id']}"
-    assert _phase_until(api, path, "Empty") == ["Creating", "Empty"]
+    # a stalled machine may miss the pending phase while polling, never see another one
+    assert _phase_until(api, path, "Empty") in (["Creating", "Empty"], ["Empty"])
     assert api.patch(path, {"labelValue": "slower"}).json()["phase"] == "Updating"
-    assert _phase_until(api, path, "Empty") == ["Updating", "Empty"]
+    assert _phase_until(api, path, "Empty") in (["Updating", "Empty"], ["Empty"])
     assert api.patch(path, {"labelValue": "slower"}).json()["phase"] == "Empty"  # no change
-    api.delete(path)
-    assert _phase_until(api, path, "gone") == ["Deleting", "gone"]
+    assert api.delete(path).status_code == 202
+    assert api.get(path).json()["phase"] == "Deleting"
+    assert api.patch(path, {"labelValue": "x"}).status_code == 409

@@ -142,9 +142,13 @@ def check_projects_fit(p: Problems, dept: DepartmentSpec) -> None:
                 reported.add(pool)
                 total = _show(totals[pool])
                 if dept_index is None:
+                    listed = ", ".join(e.node_pool for e in dept.resources) or "none"
                     fix = (
-                        f"add `{{node_pool: {pool}, {kind}: {{deserved: {total}}}}}` "
-                        f"to {dept.path}.resources, or lower the projects' {kind}.deserved"
+                        f"the department lists no quota on {pool!r} (it lists: {listed}). If "
+                        f"{pool!r} is a typo, correct the project's node_pool; if the cluster "
+                        f"has that pool, add `{{node_pool: {pool}, {kind}: {{deserved: "
+                        f"{total}}}}}` to {dept.path}.resources (the preview checks the "
+                        "cluster's pools and lists them)"
                     )
                 else:
                     fix = (

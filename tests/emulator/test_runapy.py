@@ -11,7 +11,11 @@ from runai.exceptions import ApiException
 from runai.models import (
     AccessRuleCreationFields,
     DepartmentCreationRequest,
+    NodepoolCreateFields,
+    NodepoolCreateResponseFieldsPlacementStrategy,
+    NodepoolUpdateFields,
     NonNullResource,
+    PlacementStrategy,
     ProjectCreationRequest,
     ResourcesNodePool,
     ResourcesNullable,
@@ -81,3 +85,25 @@ def test_runapy_org_lifecycle(client: RunaiClient, emulator: EmulatorProcess) ->
     assert gone.value.status == 404
     # every call went out as the SDK's client, with the token it fetched itself
     assert {r["clientId"] for r in emulator.requests()} == {emulator.client_id}
+
+
+def test_runapy_node_pool_example(client: RunaiClient, emulator: EmulatorProcess) -> None:
+    """runapy's examples/node_pools.py: create, list by cluster, find by name, patch, delete."""
+    pools = client.organizations.node_pools
+    cluster_id = client.organizations.clusters.get_clusters().data[0]["uuid"]
+    created = pools.create_nodepool(nodepool_create_fields=NodepoolCreateFields(
+        name="h100", labelKey="node-pool-type", labelValue="h100", clusterId=cluster_id)).data
+    listed = pools.get_nodepools(filter_by=[f"clusterId=={cluster_id}"]).data["nodepools"]
+    assert [p["name"] for p in listed] == ["default", "a100", "h100"]
+    found = pools.get_nodepools(filter_by=["name==h100"]).data["nodepools"][0]
+    assert found["id"] == created["id"]
+    spread = PlacementStrategy(PlacementStrategy.SPREAD)
+    patched = pools.patch_nodepool(nodepool_id=found["id"], nodepool_update_fields=(
+        NodepoolUpdateFields(placementStrategy=NodepoolCreateResponseFieldsPlacementStrategy(
+            cpu=spread, gpu=spread)))).data
+    assert patched["schedulingConfiguration"]["placementStrategy"] == {"cpu": "spread",
+                                                                       "gpu": "spread"}
+    pools.delete_nodepool(nodepool_id=found["id"])
+    with pytest.raises(ApiException) as gone:
+        pools.get_nodepool(found["id"])
+    assert gone.value.status == 404

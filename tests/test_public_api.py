@@ -1,13 +1,14 @@
 """Pins the curated public surface: a change here is a change users notice."""
 
 import pulumi_runai as runai
+from pulumi_runai.kinds import KINDS
 
 EXPECTED = {
     "AccessRule", "AmbiguousMatch", "BadRequest", "ConfigError", "Conflict", "Department",
     "DescriptionError", "Forbidden", "NotFound", "Organization", "Project", "RateLimited",
-    "RunaiError", "RunaiHTTPError", "ServerError", "Settings", "TransportError", "Unauthorized",
-    "User", "ValidationError", "WaitTimeout", "__version__", "get_cluster", "get_department",
-    "get_node_pool", "get_project", "get_role", "get_user",
+    "Role", "RunaiError", "RunaiHTTPError", "ServerError", "ServiceAccount", "Settings",
+    "TransportError", "Unauthorized", "User", "ValidationError", "WaitTimeout", "__version__",
+    "get_cluster", "get_department", "get_node_pool", "get_project", "get_role", "get_user",
 }
 
 
@@ -25,6 +26,6 @@ def test_errors_share_one_root() -> None:
 
 
 def test_resources_have_their_own_type_tokens() -> None:
-    for kind in ("Department", "Project", "User", "AccessRule"):
+    for kind in (k.name for k in KINDS):
         cls = getattr(runai, kind)
         assert cls._resource_type_name == f"dynamic/runai:{kind}"

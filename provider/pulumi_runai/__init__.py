@@ -31,7 +31,14 @@ from pulumi_runai.lookups import (
     get_user,
 )
 from pulumi_runai.organization import DescriptionError, Organization
-from pulumi_runai.resources import AccessRule, Department, Project, User
+from pulumi_runai.resources import (
+    AccessRule,
+    Department,
+    Project,
+    Role,
+    ServiceAccount,
+    User,
+)
 from pulumi_runai.settings import Settings
 
 __version__ = "0.1.0"
@@ -49,9 +56,11 @@ __all__ = [
     "Organization",
     "Project",
     "RateLimited",
+    "Role",
     "RunaiError",
     "RunaiHTTPError",
     "ServerError",
+    "ServiceAccount",
     "Settings",
     "TransportError",
     "Unauthorized",

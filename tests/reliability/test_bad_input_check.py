@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from pulumi.dynamic import ResourceProvider
 from pulumi_runai.kinds import KINDS as REGISTRY
 from pulumi_runai.kinds import kind_named
+from pulumi_runai.lifecycle import roles as custom_roles
 from pulumi_runai.lifecycle._names import Names
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 
@@ -47,6 +48,8 @@ def _no_network() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         for check in ("check_cluster", "check_node_pool", "check_role"):
             patch.setattr(Names, check, every_name_is_known)
+        for check in ("check_role_name", "check_permission_sets"):
+            patch.setattr(custom_roles, check, every_name_is_known)
         patch.setattr(socket.socket, "connect", refuse)
         patch.setattr(socket.socket, "connect_ex", refuse)
         patch.setattr(socket, "create_connection", refuse)
@@ -82,6 +85,8 @@ email = st.builds(lambda user, host: f"{user}@{host}.example.com",
 not_email = st.sampled_from(["", "alice", "alice@", "@example.com", "a@b", "a b@example.com"])
 not_bool = st.sampled_from(["true", "yes", 1, 0.0, [], {}])
 number = st.integers(0, 1000) | st.floats(0, 1000, allow_nan=False)
+sa_name = st.from_regex(r"[a-z]([-_a-z0-9]{0,20}[a-z0-9])?", fullmatch=True).filter(
+    lambda s: len(s) > 1)
 
 
 @st.composite
@@ -194,6 +199,27 @@ KINDS: dict[str, Kind] = {
         st.fixed_dictionaries({"email": email}, optional={
             "reset_password": st.booleans(), "notify": st.booleans(), "adopt": st.booleans()}),
         {"email": not_email, "reset_password": not_bool, "notify": not_bool, "adopt": not_bool},
+    ),
+    "ServiceAccount": Kind(
+        kind_named("ServiceAccount").provider(),
+        st.fixed_dictionaries({"name": sa_name}, optional={
+            "enabled": st.booleans(), "secret_version": st.text(min_size=1, max_size=8)
+            | st.integers(0, 99), "adopt": st.booleans()}),
+        {"name": st.sampled_from(["", "CI", "1robot", "robot-", "ro bot", 3]),
+         "enabled": not_bool, "secret_version": st.sampled_from(["", True, [1], {"v": 1}]),
+         "adopt": not_bool},
+    ),
+    "Role": Kind(
+        kind_named("Role").provider(),
+        st.fixed_dictionaries({
+            "name": st.text(min_size=1, max_size=20), "description": st.text(max_size=30),
+            "permission_sets": st.lists(st.sampled_from(
+                ["Project management", "Workload viewer", "Policy management"]),
+                min_size=1, unique=True)}, optional={"enabled": st.booleans(),
+                                                     "adopt": st.booleans()}),
+        {"name": st.sampled_from(["", 3, ["r"]]), "description": st.sampled_from([3, ["d"]]),
+         "permission_sets": st.sampled_from(["Viewer", [], [""], ["a", "a"], [3]]),
+         "enabled": not_bool, "adopt": not_bool},
     ),
     "AccessRule": Kind(
         kind_named("AccessRule").provider(),

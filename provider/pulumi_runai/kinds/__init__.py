@@ -22,6 +22,10 @@ from pulumi_runai.resources import (
     DepartmentProvider,
     Project,
     ProjectProvider,
+    Role,
+    RoleProvider,
+    ServiceAccount,
+    ServiceAccountProvider,
     User,
     UserProvider,
 )
@@ -62,6 +66,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(Department, DepartmentProvider),
     Kind(Project, ProjectProvider),
     Kind(User, UserProvider),
+    Kind(ServiceAccount, ServiceAccountProvider),
+    Kind(Role, RoleProvider),
     Kind(AccessRule, AccessRuleProvider),
 )
 

@@ -5,6 +5,8 @@ read, update, delete and waits, over the services. Glue (the dynamic providers i
 from pulumi_runai.lifecycle._base import DEFAULT_WAIT_TIMEOUT, Context, Lifecycle, Plan
 from pulumi_runai.lifecycle.access_rules import ACCESS_RULE
 from pulumi_runai.lifecycle.org_units import DEPARTMENT, PROJECT
+from pulumi_runai.lifecycle.roles import ROLE
+from pulumi_runai.lifecycle.service_accounts import SERVICE_ACCOUNT
 from pulumi_runai.lifecycle.users import USER
 
 __all__ = [
@@ -12,6 +14,8 @@ __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
     "DEPARTMENT",
     "PROJECT",
+    "ROLE",
+    "SERVICE_ACCOUNT",
     "USER",
     "Context",
     "Lifecycle",

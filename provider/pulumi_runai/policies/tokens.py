@@ -5,9 +5,11 @@ Read from each kind's declaration (`KindSpec.type_token`), not written here agai
 
 from typing import Final
 
-from ..models import access_rule, department, project, user
+from ..models import access_rule, department, project, role, service_account, user
 
 PROJECT: Final = project.SPEC.type_token
 DEPARTMENT: Final = department.SPEC.type_token
 USER: Final = user.SPEC.type_token
 ACCESS_RULE: Final = access_rule.SPEC.type_token
+SERVICE_ACCOUNT: Final = service_account.SPEC.type_token
+ROLE: Final = role.SPEC.type_token

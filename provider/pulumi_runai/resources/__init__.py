@@ -3,6 +3,8 @@
 from pulumi_runai.resources.access_rule import AccessRule, AccessRuleProvider
 from pulumi_runai.resources.department import Department, DepartmentProvider
 from pulumi_runai.resources.project import Project, ProjectProvider
+from pulumi_runai.resources.role import Role, RoleProvider
+from pulumi_runai.resources.service_account import ServiceAccount, ServiceAccountProvider
 from pulumi_runai.resources.user import User, UserProvider
 
 __all__ = [
@@ -12,6 +14,10 @@ __all__ = [
     "DepartmentProvider",
     "Project",
     "ProjectProvider",
+    "Role",
+    "RoleProvider",
+    "ServiceAccount",
+    "ServiceAccountProvider",
     "User",
     "UserProvider",
 ]

@@ -10,6 +10,16 @@ from .departments import Departments
 from .node_pools import NodePools
 from .projects import Projects
 from .roles import Roles
+from .service_accounts import ServiceAccounts
 from .users import Users
 
-__all__ = ["AccessRules", "Clusters", "Departments", "NodePools", "Projects", "Roles", "Users"]
+__all__ = [
+    "AccessRules",
+    "Clusters",
+    "Departments",
+    "NodePools",
+    "Projects",
+    "Roles",
+    "ServiceAccounts",
+    "Users",
+]

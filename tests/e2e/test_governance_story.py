@@ -1,0 +1,134 @@
+"""Story: a platform team governs who may call the API, what a role may do and what workloads
+may ask for (issue 17): a service account granted a custom role on a project, and training
+policies on the department and on the project.
+
+Everything the story asserts is read from the tenant (the emulator's objects and request log)
+or is what a user would check: that the client secret logs in, and that it is never in the
+clear in the state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pulumi
+import pulumi_runai as runai
+import requests
+from pulumi_runai.testing import Stack, is_secret
+from runai_emulator.testing import EmulatorProcess
+
+from .tenant import Tenant
+
+ROLE_SETS = ["Workload management", "Workload viewer"]
+
+
+@dataclass(frozen=True)
+class Governance:
+    """What the program declares; each chapter of the story changes one thing."""
+
+    cluster_id: str
+    secret_version: int = 1
+    project_gpu_max: int = 2
+
+
+def governance_program(spec: Governance) -> Callable[[], None]:
+    def declare() -> None:
+        dept = runai.Department("dept", name="research", cluster_id=spec.cluster_id)
+        project = runai.Project(
+            "vision", name="vision", cluster_id=spec.cluster_id, department_id=dept.id
+        )
+        robot = runai.ServiceAccount(
+            "ci-robot", name="ci-robot", secret_version=spec.secret_version
+        )
+        role = runai.Role(
+            "trainer", name="Trainer", description="Submits training workloads",
+            permission_sets=ROLE_SETS,
+        )
+        runai.AccessRule(
+            "ci-robot-vision", subject_type="service-account", subject_id=robot.client_id,
+            role_name=role.name, scope_type="project", scope_id=project.id,
+            cluster_id=spec.cluster_id,
+        )
+        pulumi.export("client_secret", robot.client_secret)
+
+    return declare
+
+
+def _logs_in(emulator: EmulatorProcess, client_id: str, secret: str) -> bool:
+    answer = requests.post(
+        f"{emulator.url}/api/v1/token",
+        json={"grantType": "client_credentials", "clientId": client_id, "clientSecret": secret},
+        timeout=10,
+    )
+    return answer.status_code == 200
+
+
+def _without_secrets(value: Any) -> Any:
+    """The value as it may be shown in the clear: every secret-marked part replaced."""
+    if is_secret(value):
+        return "<secret>"
+    if isinstance(value, dict):
+        return {k: _without_secrets(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_secrets(v) for v in value]
+    return value
+
+
+def _named(state: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {str(o["name"]): o for o in state[kind]}
+
+
+def test_service_account_custom_role_and_policies_from_create_to_destroy(
+    stack: Stack, tenant: Tenant, emulator: EmulatorProcess
+) -> None:
+    spec = Governance(cluster_id=tenant.cluster_id)
+
+    # Deploy: the account, the role built from two permission sets, the rule granting it.
+    first = stack.up(governance_program(spec))
+    state = emulator.state()
+    account = _named(state, "service_accounts")["ci-robot"]
+    role = _named(state, "roles")["Trainer"]
+    assert role["custom"] is True
+    assert sorted(p["name"] for p in role["permissionSets"]) == sorted(ROLE_SETS)
+    grants = [(r["subjectType"], r["subjectId"], r["roleId"], r["scopeType"])
+              for r in state["access_rules"]]
+    assert grants == [("service-account", account["clientId"], role["id"], "project")]
+    secret = first.outputs["ci-robot"]["client_secret"]
+    assert "client_secret" in first.secret_outputs["ci-robot"]
+    assert _logs_in(emulator, account["clientId"], secret)
+
+    # The next up changes nothing and writes nothing.
+    tenant.forget_calls()
+    again = stack.up(governance_program(spec))
+    assert again.ops(include_same=False) == {}
+    assert tenant.writes() == []
+
+    # A new secret_version rotates the secret in place: same account, same rule, new secret.
+    tenant.forget_calls()
+    rotated = stack.up(governance_program(replace(spec, secret_version=2)))
+    assert rotated.ops(include_same=False) == {"ci-robot": "update"}
+    assert tenant.writes() == [f"POST /api/v1/service-accounts/{account['id']}/secret"]
+    new_secret = rotated.outputs["ci-robot"]["client_secret"]
+    assert new_secret != secret
+    assert _logs_in(emulator, "ci-robot", new_secret)
+    assert not _logs_in(emulator, "ci-robot", secret)
+
+    # Refresh keeps the secret (a GET never shows it) and reports no drift.
+    refreshed = stack.refresh()
+    assert {s.name: s.changed_keys for s in refreshed.steps if s.changed_keys} == {}
+    assert refreshed.outputs["ci-robot"]["client_secret"] == new_secret
+
+    # The client secrets are in the state only inside secret values.
+    assert stack.state_file is not None
+    shown = json.dumps(_without_secrets(json.loads(stack.state_file.read_text())))
+    assert secret not in shown and new_secret not in shown
+
+    # Destroy leaves nothing behind.
+    stack.destroy()
+    state = emulator.state()
+    assert "ci-robot" not in _named(state, "service_accounts")
+    assert "Trainer" not in _named(state, "roles")
+    assert state["access_rules"] == []

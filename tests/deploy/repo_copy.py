@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from pulumi_runai.local.emulator import LocalEmulator
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOYABLE = ("scripts", "examples", "policy", "__main__.py", "Pulumi.yaml", "pyproject.toml")
@@ -53,6 +54,11 @@ def make_copy(dest: Path) -> Path:
     python.chmod(0o755)
     (dest / ".venv" / ".installed-emulator").touch()  # newer than the copied pyproject.toml
     return dest
+
+
+def stop_emulator(repo: Path) -> None:
+    """Stops the copy's background emulator if a script left one running (a failed test)."""
+    LocalEmulator(repo / ".runai-emulator").stop()
 
 
 @dataclass

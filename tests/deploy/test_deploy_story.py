@@ -14,16 +14,19 @@ import pytest
 import requests
 import yaml
 
-from .repo_copy import Emulator, make_copy, ok, run
+from .repo_copy import Emulator, make_copy, ok, run, stop_emulator
 
 Edit = Callable[[str, str], None]
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A fresh copy after its first `scripts/deploy --port 0`, and what that printed."""
     repo = make_copy(tmp_path_factory.mktemp("story") / "pulumi-runai")
-    return repo, ok(repo, "deploy", "--port", "0")
+    try:
+        yield repo, ok(repo, "deploy", "--port", "0")
+    finally:
+        stop_emulator(repo)  # the last test destroys; this is for a run that failed before
 
 
 @pytest.fixture

@@ -71,6 +71,8 @@ def resolve(root: Path, example: str | None, org: str | None) -> Target:
                                                 (root / "examples").iterdir() if p.is_dir())))
         return Target(f"example {program_dir.name}", program_dir, _project_name(program_dir),
                       f"example-{_slug(program_dir.name)}", state_dir)
+    if org and Path(org).resolve() == root / "org.yaml":
+        org = None  # the top-level description is the default stack, not a second one
     if org:
         org_file = Path(org).resolve()
         if not org_file.is_file():

@@ -134,9 +134,9 @@ def _complete(ctx: Ctx, cluster_id: str, given: dict[str, Doc], others: list[Doc
     previous = {r["nodePool"]["id"]: r for r in others}
     out = []
     for pool in pools_of(ctx, cluster_id):
-        ref = {"id": pool["id"], "name": pool["name"]}
         entry = given.get(pool["id"]) or previous.get(pool["id"])
-        out.append({**entry, "nodePool": ref} if entry else _entry(ref, {}, "resources"))
+        ref = {"id": pool["id"], "name": pool["name"]}
+        out.append({**entry, "nodePool": ref} if entry else zero_entry(pool))
     return out
 
 

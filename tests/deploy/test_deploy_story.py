@@ -205,6 +205,25 @@ def test_adopt_existing_makes_its_objects_by_hand_first_then_adopts_them(repo: P
     assert "4 resources deleted" in ok(repo, "destroy", "examples/adopt-existing")
 
 
+def test_the_policy_example_fails_the_shipped_pack_config_as_its_readme_shows(
+        repo: Path) -> None:
+    emulator = Emulator(repo)
+    emulator.clear_requests()
+
+    stopped = run(repo, "deploy", "examples/policy", "--preview", "--policy-pack", "policy/",
+                  "--policy-pack-config", "policy/config.example.json")
+
+    assert stopped.code != 0 and "Traceback" not in stopped.output
+    findings = stopped.stderr.splitlines()
+    assert findings[0] == "error: the policy pack stopped this deployment:"
+    assert sorted(line.split(":")[0].strip() for line in findings[1:]) == [
+        "runai-admin-role-subjects", "runai-project-gpu-quota"]
+    readme = (repo / "examples" / "policy" / "README.md").read_text().splitlines()
+    for finding in findings[1:]:  # the README shows each finding as printed
+        assert finding in readme, finding
+    assert emulator.writes() == []
+
+
 def test_removing_a_project_needs_consent(repo: Path, edit: Edit) -> None:
     emulator = Emulator(repo)
     edit("      - name: evaluation\n        resources:\n"

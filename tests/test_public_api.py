@@ -5,10 +5,11 @@ from pulumi_runai.kinds import KINDS
 
 EXPECTED = {
     "AccessRule", "AmbiguousMatch", "BadRequest", "ConfigError", "Conflict", "Department",
-    "DescriptionError", "Forbidden", "NotFound", "Organization", "Project", "RateLimited",
-    "Role", "RunaiError", "RunaiHTTPError", "ServerError", "ServiceAccount", "Settings",
-    "TransportError", "Unauthorized", "User", "ValidationError", "WaitTimeout", "__version__",
-    "get_cluster", "get_department", "get_node_pool", "get_project", "get_role", "get_user",
+    "DescriptionError", "Forbidden", "NodePool", "NotFound", "Organization", "Project",
+    "RateLimited", "Role", "RunaiError", "RunaiHTTPError", "ServerError", "ServiceAccount",
+    "Settings", "TransportError", "Unauthorized", "User", "ValidationError", "WaitTimeout",
+    "__version__", "get_cluster", "get_department", "get_node_pool", "get_project", "get_role",
+    "get_user",
 }
 
 

@@ -34,6 +34,7 @@ from pulumi_runai.organization import DescriptionError, Organization
 from pulumi_runai.resources import (
     AccessRule,
     Department,
+    NodePool,
     Project,
     Role,
     ServiceAccount,
@@ -52,6 +53,7 @@ __all__ = [
     "Department",
     "DescriptionError",
     "Forbidden",
+    "NodePool",
     "NotFound",
     "Organization",
     "Project",

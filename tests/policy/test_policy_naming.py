@@ -19,6 +19,17 @@ def test_patterns_are_per_kind_and_must_match_in_full() -> None:
     assert check(naming.policy, tokens.USER, {"name": "Whatever"}, config) == []
 
 
+def test_node_pools_have_a_pattern_of_their_own() -> None:
+    assert check(naming.policy, tokens.NODE_POOL, {"name": "h100"}) == []
+    [message] = check(naming.policy, tokens.NODE_POOL, {"name": "H100"}, name="pool")
+    assert message.startswith("node pool name 'H100' (resource 'pool') does not match "
+                              "nodePoolPattern")
+    config = {"nodePoolPattern": "gpu-[a-z0-9]+"}
+    assert check(naming.policy, tokens.NODE_POOL, {"name": "gpu-h100"}, config) == []
+    assert len(check(naming.policy, tokens.NODE_POOL, {"name": "h100"}, config)) == 1
+    assert check(naming.policy, tokens.PROJECT, {"name": "h100"}, config) == []
+
+
 def test_unknown_name_is_no_violation() -> None:
     assert check(naming.policy, tokens.PROJECT, {"name": UNKNOWN_STRING}) == []
 

@@ -194,6 +194,47 @@ KINDS: dict[str, Kind] = {
                 {"training_job_time_limit_seconds": 1.5}, {"weekly_budget": 1}]),
         },
     ),
+    "NodePool": Kind(
+        kind_named("NodePool").provider(),
+        st.fixed_dictionaries(
+            {"name": dns_label, "cluster_id": ident,
+             "label_key": st.sampled_from(["node-type", "run.ai/type", "a.b-c/x_y.z"]),
+             "label_value": st.from_regex(r"[A-Za-z0-9]([-A-Za-z0-9_.]{0,20}[A-Za-z0-9])?",
+                                          fullmatch=True)},
+            optional={
+                "placement_strategy": st.fixed_dictionaries({}, optional={
+                    "cpu": st.sampled_from(["spread", "binpack"]),
+                    "gpu": st.sampled_from(["spread", "binpack"])}),
+                "over_provisioning_ratio": st.integers(1, 5),
+                "min_guaranteed_runtime": st.sampled_from(["0", "5d8h40m", "90s", "1.5h"]),
+                "gpu_network_acceleration_label_key": st.just("nvidia.com/gpu.rdma"),
+                "gpu_network_acceleration_detection": st.sampled_from(["Use", "DontUse", "Auto"]),
+                "gpu_resource_optimization": st.fixed_dictionaries({}, optional={
+                    "swap_enabled": st.booleans(), "cpu_swap_memory_size": st.just("100G"),
+                    "reserved_gpu_memory_for_swap_operations": st.just("2Gi"),
+                    "node_level_scheduler_enabled": st.booleans()}),
+                "network_topology_id": st.uuids().map(str),
+                "adopt": st.booleans(),
+            },
+        ),
+        {
+            "name": not_dns_label,
+            "cluster_id": st.sampled_from(["", 7, ["c"], {"id": "c"}]),
+            "label_key": st.sampled_from(["", "Run.ai/type", "/type", "-type", "a" * 64, 3]),
+            "label_value": st.sampled_from(["", "a b", "-x", "a" * 64, 5]),
+            "placement_strategy": st.sampled_from(
+                ["spread", {"gpu": "pack"}, {"tpu": "spread"}, {"cpu": 1}]),
+            "over_provisioning_ratio": st.sampled_from([0, 6, 2.5, "2", True]),
+            "min_guaranteed_runtime": st.sampled_from(["5 days", "1y", 5, "h"]),
+            "gpu_network_acceleration_label_key": st.sampled_from(["Bad Key", "x/", 1]),
+            "gpu_network_acceleration_detection": st.sampled_from(["auto", "On", ""]),
+            "gpu_resource_optimization": st.sampled_from([
+                True, {"swap_enabled": "yes"}, {"cpu_swap_memory_size": "lots"},
+                {"swap": True}]),
+            "network_topology_id": st.sampled_from(["topology-1", 7, ""]),
+            "adopt": not_bool,
+        },
+    ),
     "User": Kind(
         kind_named("User").provider(),
         st.fixed_dictionaries({"email": email}, optional={

@@ -20,6 +20,8 @@ from pulumi_runai.resources import (
     AccessRuleProvider,
     Department,
     DepartmentProvider,
+    NodePool,
+    NodePoolProvider,
     Project,
     ProjectProvider,
     Role,
@@ -63,6 +65,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind(NodePool, NodePoolProvider),
     Kind(Department, DepartmentProvider),
     Kind(Project, ProjectProvider),
     Kind(User, UserProvider),

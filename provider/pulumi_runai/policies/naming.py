@@ -1,4 +1,5 @@
-"""Resource policy: department and project names follow the organisation's convention."""
+"""Resource policy: department, project and node-pool names follow the organisation's
+convention."""
 
 import re
 from collections.abc import Mapping
@@ -27,11 +28,17 @@ SCHEMA: Final[Mapping[str, Mapping[str, Any]]] = {
         "default": DNS_LABEL,
         "description": "Regular expression a project name must match in full.",
     },
+    "nodePoolPattern": {
+        "type": "string",
+        "default": DNS_LABEL,
+        "description": "Regular expression a node pool name must match in full.",
+    },
 }
 
 _KEYS: Final = {
     tokens.DEPARTMENT: ("department", "departmentPattern"),
     tokens.PROJECT: ("project", "projectPattern"),
+    tokens.NODE_POOL: ("node pool", "nodePoolPattern"),
 }
 
 
@@ -61,7 +68,7 @@ def validate(args: ResourceValidationArgs, report: ReportViolation) -> None:
 
 policy: Final = resource_policy(
     NAME,
-    "Run:ai department and project names match the configured patterns.",
+    "Run:ai department, project and node pool names match the configured patterns.",
     validate,
     SCHEMA,
 )

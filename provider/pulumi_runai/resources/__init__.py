@@ -2,6 +2,7 @@
 
 from pulumi_runai.resources.access_rule import AccessRule, AccessRuleProvider
 from pulumi_runai.resources.department import Department, DepartmentProvider
+from pulumi_runai.resources.node_pool import NodePool, NodePoolProvider
 from pulumi_runai.resources.project import Project, ProjectProvider
 from pulumi_runai.resources.role import Role, RoleProvider
 from pulumi_runai.resources.service_account import ServiceAccount, ServiceAccountProvider
@@ -12,6 +13,8 @@ __all__ = [
     "AccessRuleProvider",
     "Department",
     "DepartmentProvider",
+    "NodePool",
+    "NodePoolProvider",
     "Project",
     "ProjectProvider",
     "Role",

@@ -31,5 +31,8 @@ def test_a_provider_failure_is_its_own_last_line_and_unknown_ones_point_to_debug
     host = ProviderError("Create", "UNKNOWN", "Traceback (most recent call last):\n  ...\n"
                          "pulumi_runai.errors.Conflict: POST /api/v1/users: 409 exists")
     assert explain(DeploymentError([host], [])) == "POST /api/v1/users: 409 exists"
+    crashed = ProviderError("Update", "UNKNOWN", "Traceback ...\nKeyError: 'resources'")
+    assert explain(crashed).splitlines() == [
+        "KeyError: 'resources'", "(run with --debug or RUNAI_DEBUG=1 to see the traceback)"]
     assert explain(RuntimeError("boom")).splitlines() == [
         "RuntimeError: boom", "(run with --debug or RUNAI_DEBUG=1 to see the traceback)"]

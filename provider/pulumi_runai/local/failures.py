@@ -25,7 +25,7 @@ DEBUG_HINT = "(run with --debug or RUNAI_DEBUG=1 to see the traceback)"
 CONNECTION_ERRORS = (errors.Unauthorized, errors.Forbidden, errors.TransportError,
                      errors.ServerError, errors.RateLimited)
 # "pulumi_runai.errors.Conflict: POST ...": the last line of a provider host's traceback.
-_HOST_ERROR = re.compile(r"^(?:[\w.]+\.)?(?P<cls>\w+(?:Error|Exception)?\w*): (?P<text>.*)$")
+_HOST_ERROR = re.compile(r"^(?P<module>[\w.]+)\.(?P<cls>[A-Z]\w*): (?P<text>.*)$")
 
 
 class LocalError(Exception):
@@ -51,13 +51,17 @@ def violation_text(message: str) -> str:
     return " ".join(lines[1:] if len(lines) > 1 else lines)
 
 
-def _host_error(err: ProviderError) -> str:
-    """The provider's own message from the host's traceback, without the module path."""
+def _host_error(err: ProviderError) -> tuple[str, bool]:
+    """The provider's own message from the host's traceback: an error of this package says
+    what to do, so its text alone; anything else keeps its class and points to --debug."""
     lines = [line for line in err.details.strip().splitlines() if line.strip()]
     if not lines:
-        return f"{err.method} failed ({err.code})"
-    match = _HOST_ERROR.match(lines[-1].strip())
-    return match.group("text") if match else lines[-1].strip()
+        return f"{err.method} failed ({err.code})", False
+    last = lines[-1].strip()
+    match = _HOST_ERROR.match(last)
+    if match and match.group("module").split(".")[0] == "pulumi_runai":
+        return match.group("text"), True
+    return last, False
 
 
 def _one(exc: BaseException) -> tuple[str, bool]:
@@ -74,7 +78,7 @@ def _one(exc: BaseException) -> tuple[str, bool]:
         lines = [f"  {v.policy_name}: {violation_text(v.message)}" for v in exc.violations]
         return "\n".join(["the policy pack stopped this deployment:", *lines]), True
     if isinstance(exc, ProviderError):
-        return _host_error(exc), True
+        return _host_error(exc)
     if isinstance(exc, DeploymentError):
         parts = [_one(e) for e in exc.errors] or [("the deployment failed", False)]
         return "\n".join(text for text, _ in parts), all(known for _, known in parts)

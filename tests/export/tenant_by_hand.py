@@ -72,7 +72,7 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
     ids["proj:vision"] = api.project("vision", ids["dept:research"], [
         pool("default", {"deserved": 4, "limit": 6}),
         pool("a100", {"deserved": 2.5}),
-    ], description="Image models.")
+    ], description="Image models: ViT, CLIP — and 'the rest' # not a comment")
     ids["proj:language"] = api.project("language", ids["dept:research"], [
         pool("default", {"deserved": 2},
              memory={"deserved": 64, "limit": -1, "units": "GB"}),

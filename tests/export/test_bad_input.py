@@ -14,6 +14,7 @@ from pathlib import Path
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import Export, connection
+from .tenant_by_hand import ByHand
 
 
 def _one_line_error(outcome_stderr: str, *fragments: str) -> None:
@@ -107,3 +108,21 @@ def test_a_pipe_as_output_is_written_into_not_replaced(
     assert outcome.code == 0, outcome.stderr
     assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not a file renamed over it
     assert received[0].startswith("# Exported by runai-export")
+
+
+def test_a_tenant_org_yaml_refuses_is_an_error_naming_the_problem(
+    emulator: EmulatorProcess, tenant: dict[str, str], export: Export, tmp_path: Path
+) -> None:
+    """A project in the `default` department (no GPUs of its own) asking for a GPU: Run:ai
+    allows it, org.yaml does not. The yaml export says so; the python export still works."""
+    api = ByHand(emulator)
+    default_id = next(d["id"] for d in api.get("/api/v1/org-unit/departments")["departments"]
+                      if d["name"] == "default")
+    api.project("stray", str(default_id), [{"nodePool": {"name": "default"},
+                                            "gpu": {"deserved": 1}}])
+    out = tmp_path / "org.yaml"
+    outcome = export("--out", str(out))
+    assert outcome.code == 1 and not out.exists()
+    _one_line_error(outcome.stderr, "cannot be written as org.yaml", "(stray 1)",
+                    "--format python")
+    assert export("--format", "python").code == 0

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 from pulumi_runai.client import RunaiClient
-from pulumi_runai.export import SelectionOptions, read_tenant, render, select
+from pulumi_runai.export import SelectionOptions, read_tenant, render, select, yaml_writer
 from pulumi_runai.export.naming import assign_names
 from pulumi_runai.export.output import strip_header
 from pulumi_runai.export.plan import ACCESS_RULE, USER, ExportPlan, RulePlan, UserPlan
@@ -41,6 +41,16 @@ def test_listing_order_does_not_change_the_output(
         outputs = [render(fmt, select(s, SelectionOptions()), ["# header"]).text
                    for s in (snapshot, reversed_snapshot)]
         assert outputs[0] == outputs[1], fmt
+
+
+def test_libyaml_and_pure_python_write_the_same_file(
+    emulator: EmulatorProcess, tenant: dict[str, str]
+) -> None:
+    """The C emitter is used where PyYAML has it; a machine without it must write the same."""
+    snapshot = read_tenant(RunaiClient(Settings.resolve({}, connection(emulator))), None)
+    document, _ = yaml_writer.describe(select(snapshot, SelectionOptions()))
+    texts = {yaml_writer.dump(document, dumper) for dumper in yaml_writer.DUMPERS}
+    assert len(yaml_writer.DUMPERS) == 2 and len(texts) == 1
 
 
 def _rule(rule_id: str, subject: str, role: str) -> RulePlan:

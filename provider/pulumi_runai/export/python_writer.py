@@ -49,7 +49,7 @@ def _call(target: str | None, kind: str, logical: str, args: Mapping[str, Any]) 
     for key, value in args.items():
         if value is None:
             continue
-        if isinstance(value, list | tuple) and value and not isinstance(value, Code):
+        if isinstance(value, list | tuple) and value:
             lines.append(f"{INDENT}{key}=[")
             lines += [f"{INDENT * 2}{literal(item)}," for item in value]
             lines.append(f"{INDENT}],")

@@ -98,7 +98,7 @@ class _Types:
                 "type": "object",
                 "description": inspect.getdoc(shape) or "",
                 "properties": {to_camel(k): self.of_hint(h) for k, h in hints.items()},
-                **_required(to_camel(k) for k in sorted(shape.__required_keys__)),
+                **_required(to_camel(k) for k, h in hints.items() if _is_required(shape, h)),
             }
         return token
 
@@ -111,6 +111,15 @@ class _Types:
         if field.type == "array":
             return {"type": "array", "items": {"type": "string"}}
         return {"type": field.type}
+
+
+def _is_required(shape: Any, hint: Any) -> bool:
+    """Read from the hints: `__required_keys__` misses `Required[...]` under postponed
+    annotations (the models use `from __future__ import annotations`)."""
+    marked = typing.get_origin(hint)
+    if marked is typing.Required:
+        return True
+    return bool(shape.__total__) and marked is not typing.NotRequired
 
 
 def _required(names: Iterable[str]) -> dict[str, Any]:
@@ -206,3 +215,9 @@ def property_names() -> frozenset[str]:
     for spec in (*schema()["resources"].values(), *schema()["types"].values()):
         found.update(to_snake(name) for name in spec.get("properties", {}))
     return frozenset(found)
+
+
+if __name__ == "__main__":  # python -m pulumi_runai.native.schema > provider/plugin/schema.json
+    import sys
+
+    sys.stdout.write(schema_json())

@@ -60,6 +60,17 @@ def _rows(output: str, title: str) -> list[str]:
     return rows
 
 
+def _column(output: str, title: str, header: str) -> dict[str, str]:
+    """{object name: its cell under `header`} from a table of the inventory."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{title} ("))
+    headers, rule = lines[start + 1], lines[start + 2]
+    left = headers.index(header)
+    right = rule.find(" ", left)
+    return {row.split()[0]: row[left:right if right > 0 else None].strip()
+            for row in _rows(output, title) if row[0] != " "}
+
+
 def test_first_deploy_needs_no_answer_and_the_table_matches_org_yaml(
         deployed: tuple[Path, str]) -> None:
     repo, first = deployed
@@ -77,9 +88,8 @@ def test_first_deploy_needs_no_answer_and_the_table_matches_org_yaml(
     # default pool of `serving`: GPU 2/4 weight 1, CPU 8000 millicores, memory 32 GB, as written
     assert serving[:3] == ["default", "2/4", "1"] and "8000/unlimited" in serving
     assert "32/unlimited" in serving and "GB" in serving
-    departments = {row.split()[0]: row.split()[2] for row in _rows(table, "Departments")
-                   if row[0] != " "}
-    assert departments == {"default": "not", "research": "dev", "platform": "dev"}
+    assert _column(table, "Departments", "stack") == {
+        "default": "not managed", "research": "dev", "platform": "dev"}
     assert ".0 " not in table and not table.rstrip().endswith(".0")
 
 

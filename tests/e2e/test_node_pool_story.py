@@ -176,3 +176,61 @@ def test_roles_resolve_by_name_with_one_discovery_per_process(
     # The cached list answers the second name; a miss re-reads the list once, from the
     # endpoint found the first time (3.0: v1 answered 404 once, never asked again).
     assert lists == ([v1, v1] if api_version == "2.24" else [v1, v2, v2]), lists
+
+
+def test_a_pool_made_by_hand_is_adopted_drifts_back_and_is_created_exactly_once(
+    emulator: EmulatorProcess, tenant: Tenant, stack: Stack, tmp_path: Path
+) -> None:
+    made = tenant.by_hand("POST", POOLS, {
+        "name": "l40s", "clusterId": tenant.cluster_id, "labelKey": LABEL_KEY,
+        "labelValue": "l40s", "overProvisioningRatio": 2,
+        "schedulingConfiguration": {"placementStrategy": {"cpu": "spread", "gpu": "binpack"}},
+    })
+
+    def declare(adopt: bool = True) -> None:
+        runai.NodePool("l40s", name="l40s", cluster_id=tenant.cluster_id, label_key=LABEL_KEY,
+                       label_value="l40s", placement_strategy={"gpu": "spread"}, adopt=adopt)
+
+    # Adopt: the pool is taken over and brought to the program with one PATCH; what the
+    # program does not manage (the ratio, the CPU placement) stays as it was made.
+    tenant.forget_calls()
+    adopted = stack.up(declare)
+    assert adopted.step("l40s").id == made["id"]
+    assert tenant.writes() == [f"PATCH {POOLS}/{made['id']}"]
+    live = pools(tenant)["l40s"]
+    assert live["schedulingConfiguration"]["placementStrategy"] == {"cpu": "spread",
+                                                                    "gpu": "spread"}
+    assert live["overProvisioningRatio"] == 2
+
+    # Drift: someone relabels the pool and changes its ratio by hand. Refresh shows the label
+    # (which the program manages), the next up puts it back and leaves the ratio alone.
+    tenant.by_hand("PATCH", f"{POOLS}/{made['id']}", {"labelValue": "l40s-b",
+                                                       "overProvisioningRatio": 3})
+    refreshed = stack.refresh()
+    assert "label_value" in refreshed.step("l40s").changed_keys
+    assert refreshed.outputs["l40s"]["label_value"] == "l40s-b"
+    tenant.forget_calls()
+    repaired = stack.up(declare)
+    assert repaired.ops(include_same=False) == {"l40s": "update"}
+    assert repaired.step("l40s").changed_keys == ("label_value",)
+    assert tenant.writes() == [f"PATCH {POOLS}/{made['id']}"]
+    live = pools(tenant)["l40s"]
+    assert (live["labelValue"], live["overProvisioningRatio"]) == ("l40s", 3)
+
+    # get: a pool read by id, not managed (destroy leaves it).
+    def read_it() -> None:
+        runai.NodePool.get("seen", made["id"])
+
+    seen = stack_on(emulator, tmp_path / "read.json").up(read_it)
+    assert seen.outputs["seen"]["name"] == "l40s"
+    assert seen.outputs["seen"]["placement_strategy"] == {"cpu": "spread", "gpu": "spread"}
+
+    # Exactly once: the pool's create answer is lost after Run:ai committed it.
+    stack.destroy()
+    assert "l40s" not in pools(tenant)
+    emulator.set_faults(dropAfterCommitRate=1.0)
+    stack.up(lambda: declare(adopt=False))
+    emulator.set_faults(dropAfterCommitRate=0.0)
+    assert [p["name"] for p in emulator.state()["nodepools"]].count("l40s") == 1
+    stack.destroy()
+    assert sorted(pools(tenant)) == ["a100", "default"]

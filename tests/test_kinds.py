@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_registry_lists_every_kind_dependencies_first() -> None:
     assert [k.name for k in KINDS] == [
         "NodePool", "Department", "Project", "User", "ServiceAccount", "Role", "AccessRule",
+        "WorkloadPolicy",
     ]
 
 
@@ -61,6 +62,6 @@ def test_the_readme_table_and_the_reference_are_generated_from_the_declarations(
 
 def test_policy_tokens_are_the_registered_type_tokens() -> None:
     assert {tokens.NODE_POOL, tokens.DEPARTMENT, tokens.PROJECT, tokens.USER, tokens.ACCESS_RULE,
-            tokens.SERVICE_ACCOUNT, tokens.ROLE} == {
+            tokens.SERVICE_ACCOUNT, tokens.ROLE, tokens.WORKLOAD_POLICY} == {
         k.type_token for k in KINDS
     }

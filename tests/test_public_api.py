@@ -8,8 +8,8 @@ EXPECTED = {
     "DescriptionError", "Forbidden", "NodePool", "NotFound", "Organization", "Project",
     "RateLimited", "Role", "RunaiError", "RunaiHTTPError", "ServerError", "ServiceAccount",
     "Settings", "TransportError", "Unauthorized", "User", "ValidationError", "WaitTimeout",
-    "__version__", "get_cluster", "get_department", "get_node_pool", "get_project", "get_role",
-    "get_user",
+    "WorkloadPolicy", "__version__", "get_cluster", "get_department", "get_node_pool",
+    "get_project", "get_role", "get_user",
 }
 
 

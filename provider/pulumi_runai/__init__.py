@@ -39,6 +39,7 @@ from pulumi_runai.resources import (
     Role,
     ServiceAccount,
     User,
+    WorkloadPolicy,
 )
 from pulumi_runai.settings import Settings
 
@@ -69,6 +70,7 @@ __all__ = [
     "User",
     "ValidationError",
     "WaitTimeout",
+    "WorkloadPolicy",
     "__version__",
     "get_cluster",
     "get_department",

@@ -17,12 +17,23 @@ from typing import Any
 import pulumi
 import pulumi_runai as runai
 import requests
+from pulumi_runai.models.workload_policy import changed_paths
 from pulumi_runai.testing import Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
 from .tenant import Tenant
 
 ROLE_SETS = ["Workload management", "Workload viewer"]
+DEPARTMENT_GPU_MAX = 4
+LIMIT_PATH = "rules.compute.gpuDevicesRequest.max"
+
+
+def _gpu_policy(maximum: int, default: int | None = None) -> dict[str, Any]:
+    """A training policy in the API's own shape: at most `maximum` GPUs, `default` if given."""
+    policy: dict[str, Any] = {"rules": {"compute": {"gpuDevicesRequest": {"max": maximum}}}}
+    if default is not None:
+        policy["defaults"] = {"compute": {"gpuDevicesRequest": default}}
+    return policy
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,14 @@ def governance_program(spec: Governance) -> Callable[[], None]:
             "ci-robot-vision", subject_type="service-account", subject_id=robot.client_id,
             role_name=role.name, scope_type="project", scope_id=project.id,
             cluster_id=spec.cluster_id,
+        )
+        runai.WorkloadPolicy(
+            "research-trainings", workload_type="trainings", scope_type="department",
+            scope_id=dept.id, policy=_gpu_policy(DEPARTMENT_GPU_MAX),
+        )
+        runai.WorkloadPolicy(
+            "vision-trainings", workload_type="trainings", scope_type="project",
+            scope_id=project.id, policy=_gpu_policy(spec.project_gpu_max, default=1),
         )
         pulumi.export("client_secret", robot.client_secret)
 
@@ -100,6 +119,11 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     assert "client_secret" in first.secret_outputs["ci-robot"]
     assert _logs_in(emulator, account["clientId"], secret)
 
+    policies = {p["meta"]["scope"]: p for p in state["policies"]}
+    assert policies["department"]["policy"] == _gpu_policy(DEPARTMENT_GPU_MAX)
+    assert policies["project"]["policy"] == _gpu_policy(2, default=1)
+    assert str(policies["project"]["meta"]["projectId"]) == first.outputs["vision"]["project_id"]
+
     # The next up changes nothing and writes nothing.
     tenant.forget_calls()
     again = stack.up(governance_program(spec))
@@ -115,6 +139,35 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     assert new_secret != secret
     assert _logs_in(emulator, "ci-robot", new_secret)
     assert not _logs_in(emulator, "ci-robot", secret)
+
+    # Raising the project's limit is one PUT of its policy, in place; the preview shows the
+    # one path that changes inside the policy.
+    raised = replace(spec, secret_version=2, project_gpu_max=3)
+    plan = stack.preview(governance_program(raised))
+    assert plan.ops(include_same=False) == {"vision-trainings": "update"}
+    before, after = plan.step("vision-trainings").detailed_diff["policy"]
+    assert changed_paths(before, after) == [LIMIT_PATH]
+    tenant.forget_calls()
+    updated = stack.up(governance_program(raised))
+    assert updated.ops(include_same=False) == {"vision-trainings": "update"}
+    assert tenant.writes() == ["PUT /api/v2/policy/trainings"]
+    live = {p["meta"]["scope"]: p for p in emulator.state()["policies"]}["project"]
+    assert live["policy"] == _gpu_policy(3, default=1)
+    assert live["meta"]["id"] == policies["project"]["meta"]["id"], "the same policy"
+
+    # Someone lowers the project's limit by hand: refresh reports the policy as drifted.
+    project_id = first.outputs["vision"]["project_id"]
+    tenant.by_hand("PUT", "/api/v2/policy/trainings", {
+        "meta": {"scope": "project", "projectId": int(project_id), "name": "by-hand"},
+        "policy": _gpu_policy(1)})
+    drifted = stack.refresh()
+    assert drifted.step("vision-trainings").changed_keys
+    assert drifted.outputs["vision-trainings"]["policy"] == _gpu_policy(1)
+    assert stack.preview(governance_program(raised)).ops(include_same=False) == {
+        "vision-trainings": "update"}
+    stack.up(governance_program(raised))
+    live = {p["meta"]["scope"]: p for p in emulator.state()["policies"]}["project"]
+    assert live["policy"] == _gpu_policy(3, default=1), "the next up puts the program back"
 
     # Refresh keeps the secret (a GET never shows it) and reports no drift.
     refreshed = stack.refresh()
@@ -132,3 +185,4 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     assert "ci-robot" not in _named(state, "service_accounts")
     assert "Trainer" not in _named(state, "roles")
     assert state["access_rules"] == []
+    assert state["policies"] == []

@@ -262,6 +262,38 @@ KINDS: dict[str, Kind] = {
          "permission_sets": st.sampled_from(["Viewer", [], [""], ["a", "a"], [3]]),
          "enabled": not_bool, "adopt": not_bool},
     ),
+    "WorkloadPolicy": Kind(
+        kind_named("WorkloadPolicy").provider(),
+        st.one_of(
+            st.fixed_dictionaries({"scope_type": st.just("tenant")}),
+            st.fixed_dictionaries({"scope_type": st.sampled_from(
+                ["cluster", "department", "project"]), "scope_id": ident}),
+        ).flatmap(lambda scope: st.one_of(
+            st.fixed_dictionaries({
+                **{k: st.just(v) for k, v in scope.items()},
+                "workload_type": st.sampled_from(["trainings", "workspaces", "inferences"]),
+                "policy": st.builds(lambda top, default: {
+                    "rules": {"compute": {"gpuDevicesRequest": {"max": float(top)}}},
+                    "defaults": {"compute": {"gpuDevicesRequest": min(default, top)}}},
+                    st.integers(0, 64), st.integers(0, 8))},
+                optional={"name": st.text(min_size=1, max_size=20), "adopt": st.booleans()}),
+            st.fixed_dictionaries({
+                **{k: st.just(v) for k, v in scope.items()},
+                "workload_type": st.sampled_from(["distributed", "distributed-inferences",
+                                                  "nim-services"]),
+                "policy": st.just({})}),
+        )),
+        {
+            "workload_type": st.sampled_from(["training", "Trainings", "", 3]),
+            "scope_type": st.sampled_from(["system", "org", "", 3]),
+            "scope_id": st.sampled_from([4.5, ["p"], {"id": 1}]),
+            "policy": st.sampled_from([
+                "max 4", [], {"rules": {"compute": {"gpuDevicesRequest": {"mx": 4}}}},
+                {"defaults": {"compute": {"gpuDevicesRequest": "one"}}}, {"limits": {}}]),
+            "name": st.sampled_from(["", 3, ["n"]]),
+            "adopt": not_bool,
+        },
+    ),
     "AccessRule": Kind(
         kind_named("AccessRule").provider(),
         st.one_of(

@@ -30,6 +30,8 @@ from pulumi_runai.resources import (
     ServiceAccountProvider,
     User,
     UserProvider,
+    WorkloadPolicy,
+    WorkloadPolicyProvider,
 )
 from pulumi_runai.resources._provider_base import RunaiProvider
 
@@ -72,6 +74,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(ServiceAccount, ServiceAccountProvider),
     Kind(Role, RoleProvider),
     Kind(AccessRule, AccessRuleProvider),
+    Kind(WorkloadPolicy, WorkloadPolicyProvider),
 )
 
 

@@ -8,6 +8,7 @@ from pulumi_runai.lifecycle.org_units import DEPARTMENT, PROJECT
 from pulumi_runai.lifecycle.roles import ROLE
 from pulumi_runai.lifecycle.service_accounts import SERVICE_ACCOUNT
 from pulumi_runai.lifecycle.users import USER
+from pulumi_runai.lifecycle.workload_policies import WORKLOAD_POLICY
 
 __all__ = [
     "ACCESS_RULE",
@@ -17,6 +18,7 @@ __all__ = [
     "ROLE",
     "SERVICE_ACCOUNT",
     "USER",
+    "WORKLOAD_POLICY",
     "Context",
     "Lifecycle",
     "Plan",

@@ -5,7 +5,16 @@ Read from each kind's declaration (`KindSpec.type_token`), not written here agai
 
 from typing import Final
 
-from ..models import access_rule, department, node_pool, project, role, service_account, user
+from ..models import (
+    access_rule,
+    department,
+    node_pool,
+    project,
+    role,
+    service_account,
+    user,
+    workload_policy,
+)
 
 PROJECT: Final = project.SPEC.type_token
 DEPARTMENT: Final = department.SPEC.type_token
@@ -14,3 +23,4 @@ ACCESS_RULE: Final = access_rule.SPEC.type_token
 SERVICE_ACCOUNT: Final = service_account.SPEC.type_token
 ROLE: Final = role.SPEC.type_token
 NODE_POOL: Final = node_pool.SPEC.type_token
+WORKLOAD_POLICY: Final = workload_policy.SPEC.type_token

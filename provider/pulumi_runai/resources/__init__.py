@@ -7,6 +7,7 @@ from pulumi_runai.resources.project import Project, ProjectProvider
 from pulumi_runai.resources.role import Role, RoleProvider
 from pulumi_runai.resources.service_account import ServiceAccount, ServiceAccountProvider
 from pulumi_runai.resources.user import User, UserProvider
+from pulumi_runai.resources.workload_policy import WorkloadPolicy, WorkloadPolicyProvider
 
 __all__ = [
     "AccessRule",
@@ -23,4 +24,6 @@ __all__ = [
     "ServiceAccountProvider",
     "User",
     "UserProvider",
+    "WorkloadPolicy",
+    "WorkloadPolicyProvider",
 ]

@@ -12,6 +12,7 @@ from .projects import Projects
 from .roles import Roles
 from .service_accounts import ServiceAccounts
 from .users import Users
+from .workload_policies import WorkloadPolicies
 
 __all__ = [
     "AccessRules",
@@ -22,4 +23,5 @@ __all__ = [
     "Roles",
     "ServiceAccounts",
     "Users",
+    "WorkloadPolicies",
 ]

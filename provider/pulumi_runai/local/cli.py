@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def stack_command(name: str, help_text: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help_text)
+        command = sub.add_parser(name, help=help_text, prog=f"scripts/{name}")
         command.add_argument("example", nargs="?",
                              help="an example directory (e.g. examples/quickstart), deployed "
                                   "as its own stack; default: the top-level org.yaml")
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                              help=f"emulator port if it must be started (default "
                                   f"${PORT_ENV} or 8900; 0 picks a free one)")
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                             help=argparse.SUPPRESS)
+                             help=f"show the traceback of a failure (or set {DEBUG_ENV}=1)")
         return command
 
     deploy = stack_command("deploy", "preview and apply a stack")
@@ -56,9 +56,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="its configuration, e.g. policy/config.example.json")
     stack_command("destroy", "delete what a stack manages (the top-level one also stops "
                              "the emulator)")
-    inventory = sub.add_parser("inventory", help="what the local emulator holds")
+    inventory = sub.add_parser("inventory", help="what the local emulator holds",
+                               prog="scripts/inventory")
     inventory.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                           help=argparse.SUPPRESS)
+                           help=f"show the traceback of a failure (or set {DEBUG_ENV}=1)")
     return parser
 
 

@@ -1,7 +1,8 @@
 """No secret escapes: after runs under faults, with failures on purpose, the client secret,
-bearer tokens and users' temporary passwords appear nowhere but inside secret values of the
-state; not in the host's DEBUG log or stderr, not in exception texts, not in the caller's
-logs, not in the pickled `__provider` (decoded from base64 and from dill)."""
+bearer tokens, users' temporary passwords and service accounts' client secrets appear nowhere
+but inside secret values of the state; not in the host's DEBUG log or stderr, not in exception
+texts, not in the caller's logs, not in the pickled `__provider` (decoded from base64 and from
+dill)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pulumi_runai as runai
 import pytest
 from pulumi_runai.client import RunaiClient
 from pulumi_runai.errors import RunaiError
-from pulumi_runai.services import Users
+from pulumi_runai.services import ServiceAccounts, Users
 from pulumi_runai.settings import Settings
 from pulumi_runai.testing import HarnessError, ProviderError, is_secret
 from runai_emulator.testing import EmulatorProcess
@@ -72,6 +73,20 @@ def _decoded_providers(state: dict[str, Any]) -> list[bytes]:
     return decoded
 
 
+ACCOUNTS = ("rel-robot-0", "rel-robot-1")
+
+
+def with_accounts(fleet: Fleet, secret_version: int) -> Callable[[], None]:
+    """The fleet plus service accounts whose secrets rotate when `secret_version` changes."""
+
+    def declare() -> None:
+        fleet.program()()
+        for name in ACCOUNTS:
+            runai.ServiceAccount(name, name=name, secret_version=secret_version)
+
+    return declare
+
+
 @pytest.fixture
 def host_log(tmp_path: Path) -> tuple[dict[str, str], Path]:
     hooks = tmp_path / "hooks"
@@ -97,20 +112,26 @@ def test_nothing_secret_escapes_a_faulty_lifecycle(
     stack = stack_on(emulator, state_file, env=env)
     emulator.set_faults(**FAULTS)
 
-    result = stack.up(fleet.program())
+    result = stack.up(with_accounts(fleet, 1))
     passwords = [str(out["temp_password"]) for name, out in result.outputs.items()
                  if out.get("temp_password")]
     assert passwords, "the scan must cover users with temporary passwords"
     assert all("temp_password" in result.secret_outputs[name]
                for name, out in result.outputs.items() if out.get("temp_password"))
-    secrets = [emulator.client_secret, *passwords]
+    # Service accounts' client secrets: from the creates, then from a rotation.
+    rotated = stack.up(with_accounts(fleet, 2))
+    client_secrets = [str(r.outputs[name]["client_secret"])
+                      for r in (result, rotated) for name in ACCOUNTS]
+    assert len(set(client_secrets)) == 2 * len(ACCOUNTS), "each rotation makes a new secret"
+    assert all("client_secret" in rotated.secret_outputs[name] for name in ACCOUNTS)
+    secrets = [emulator.client_secret, *passwords, *client_secrets]
     stack.refresh()
 
     # Failures on purpose: a create the API refuses, a conflict with an object made by hand.
     errors: list[str] = []
 
     def failing() -> None:
-        fleet.program()()
+        with_accounts(fleet, 2)()
         runai.Project("rel-bad-pool", name="rel-bad-pool", cluster_id=fleet.cluster_id,
                       resources=[{"node_pool": "no-such-pool", "gpu": {"deserved": 1}}])
         runai.User("rel-dup", email=fleet.emails()[0])
@@ -127,6 +148,7 @@ def test_nothing_secret_escapes_a_faulty_lifecycle(
     state_text = state_file.read_text()
     state = json.loads(state_text)
     assert any(p in state_text for p in passwords), "passwords are kept, as secret values"
+    assert client_secrets[-1] in state_text, "client secrets are kept, as secret values"
     clear = json.dumps(_without_secret_values(state))
     assert _leaks(clear, secrets) == []
     for decoded in _decoded_providers(state):
@@ -150,9 +172,12 @@ def test_client_logs_and_errors_carry_no_secret(
     settings = Settings(url=emulator.url, client_id=emulator.client_id,
                         client_secret=emulator.client_secret, timeout=10)
     client = RunaiClient(settings)
-    created = [Users(client).create(f"rel-log-{i}@example.com") for i in range(6)]
+    created = [Users(client).create({"email": f"rel-log-{i}@example.com"}) for i in range(6)]
     passwords = [str(u["tempPassword"]) for u in created if u.get("tempPassword")]
     assert passwords
+    accounts = ServiceAccounts(client)
+    robot = accounts.create({"name": "rel-log-robot"})
+    passwords += [str(robot["clientSecret"]), accounts.rotate_secret(str(robot["id"]))]
     token = emulator.token()
     texts = [repr(settings), repr(client)]
     # Failures on purpose, without faults: a refused POST would be taken for a lost answer
@@ -166,7 +191,8 @@ def test_client_logs_and_errors_carry_no_secret(
                                   client_secret="viewer-secret", timeout=10))
     for attempt in (lambda: bad.get("/api/v1/clusters"),
                     lambda: viewer.delete(f"/api/v1/users/{created[0]['id']}"),
-                    lambda: Users(client).create(created[0]["username"])):
+                    lambda: Users(client).create({"email": created[0]["username"]}),
+                    lambda: accounts.create({"name": "rel-log-robot"})):
         with pytest.raises(RunaiError) as caught:
             attempt()
         texts += [str(caught.value), repr(caught.value)]

@@ -15,11 +15,11 @@ from .._http import join_path
 from ..client import RunaiClient
 from ._cache import TTLCache
 from ._common import not_found, only_one
-from .roles import Roles
+from .roles import V2_PATH, Roles
 
 __all__ = ["CustomRoles", "PermissionSets"]
 
-PATH = "/api/v2/authorization/roles"
+PATH = V2_PATH
 PERMISSION_SETS_PATH = "/api/v1/authorization/permission-sets"
 _CATALOGUE: TTLCache[list[dict[str, Any]]] = TTLCache()
 

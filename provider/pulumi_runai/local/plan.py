@@ -151,20 +151,24 @@ class Plan:
     def counts(self) -> Counter[str]:
         return Counter(s.op for s in self.steps)
 
+    def _ordered(self, names: Mapping[str, str]) -> list[Step]:
+        """Changing steps by operation, then kind (departments first), then name."""
+        order = {op: i for i, op in enumerate(OPS)}
+        return sorted((s for s in self.steps if s.op in order),
+                      key=lambda s: (order[s.op], _kind_order(s), describe(s, names)))
+
     def destructive(self) -> list[str]:
         """What would be deleted or replaced, named as the admin knows it."""
         names = scope_names(self.steps)
-        return [f"{s.op} {describe(s, names)}" for s in self.steps if s.op in DESTRUCTIVE]
+        return [f"{s.op} {describe(s, names)}" for s in self._ordered(names)
+                if s.op in DESTRUCTIVE]
 
     def changes_anything(self) -> bool:
         return any(s.op in OPS for s in self.steps)
 
     def lines(self, *, past: bool = False) -> list[str]:
         names = scope_names(self.steps)
-        order = {op: i for i, op in enumerate(OPS)}
-        chosen = sorted((s for s in self.steps if s.op in order),
-                        key=lambda s: (order[s.op], _kind_order(s), describe(s, names)))
-        return [line.render() for s in chosen
+        return [line.render() for s in self._ordered(names)
                 for line in _step_lines(s, PAST[s.op] if past else s.op, names)]
 
     def summary(self, *, past: bool = False) -> str:

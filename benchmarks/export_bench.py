@@ -147,15 +147,19 @@ def export_once(emulator: EmulatorProcess, fmt: str, out: Path) -> dict[str, Any
 
 
 def run(objects: int, formats: Iterable[str], latency_ms: float = 0.0,
-        db: Path | None = None) -> dict[str, Any]:
+        db: Path | None = None, emulator: EmulatorProcess | None = None) -> dict[str, Any]:
     """Seed a tenant of `objects` objects, export it in each format; the figures as a dict.
 
     With `db`, the emulator keeps its state there and a database seeded by an earlier run (it
-    holds more than the seed's `default` department) is reused as it is.
+    holds more than the seed's `default` department) is reused as it is. With `emulator`
+    (a test's, holding only the seed), that one is used instead of starting one.
     """
     workload = build(objects)
-    with EmulatorProcess(db, "--latency-ms", str(latency_ms)) as emulator, \
-            tempfile.TemporaryDirectory(prefix="export-bench-") as scratch:
+    with contextlib.ExitStack() as stack:
+        if emulator is None:
+            emulator = stack.enter_context(
+                EmulatorProcess(db, "--latency-ms", str(latency_ms)))
+        scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="export-bench-"))
         seeded_before = listed_objects(emulator)["departments"] > 1
         seed_seconds = 0.0 if seeded_before else seed(emulator, workload)
         listed = listed_objects(emulator)

@@ -6,13 +6,17 @@ asserted (it depends on the machine).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from runai_emulator.testing import EmulatorProcess
 
 from benchmarks.export_bench import request_bound, run, table
 
 
-def _check(objects: int, formats: list[str]) -> dict[str, object]:
-    result = run(objects, formats)
+def _check(objects: int, formats: list[str], emulator: EmulatorProcess | None = None
+           ) -> dict[str, Any]:
+    result = run(objects, formats, emulator=emulator)
     print(table(result))
     for row in result["exports"]:
         assert row["exit"] == 0, row["summary"]
@@ -22,8 +26,8 @@ def _check(objects: int, formats: list[str]) -> dict[str, object]:
     return result
 
 
-def test_export_bench_small() -> None:
-    result = _check(300, ["yaml"])
+def test_export_bench_small(emulator: EmulatorProcess) -> None:
+    result = _check(200, ["yaml"], emulator)
     assert result["request_bound"] == 1 + 2 + 5  # one page per paged kind at this size
 
 

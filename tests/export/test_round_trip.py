@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pulumi_runai.testing import Stack
+from pulumi_runai.testing import Result, Stack
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import Export, state_counts, writes
@@ -21,16 +21,15 @@ pulumi.export("summary", org.summary())
 """
 
 
-def _deploy_adopts_only(emulator: EmulatorProcess, stack: Stack, program: Path) -> dict[str, str]:
+def _deploy_adopts_only(emulator: EmulatorProcess, stack: Stack, program: Path) -> Result:
     before = emulator.state()
     emulator.clear_requests()
     result = stack.up(program)
     assert writes(emulator) == [], "deploying the export changed the tenant"
     assert emulator.state() == before
-    created = result.ops(include_same=False)
-    assert set(created.values()) == {"create"}  # new to the state: adopted, not made
+    assert set(result.ops(include_same=False).values()) == {"create"}  # adopted, not made
     assert stack.preview(program).ops(include_same=False) == {}
-    return created
+    return result
 
 
 def test_yaml_export_deploys_as_adoptions_only(
@@ -43,7 +42,7 @@ def test_yaml_export_deploys_as_adoptions_only(
     assert outcome.code == 0, outcome.stderr
     (program / "__main__.py").write_text(ORG_PROGRAM)
 
-    created = _deploy_adopts_only(emulator, stack, program)
+    created = _deploy_adopts_only(emulator, stack, program).ops()
     # 2 departments, 4 projects, 3 users, 4 rules (the app's and the tenant-scoped group's
     # rules cannot be said in org.yaml), and the component itself
     assert len(created) == 2 + 4 + 3 + 4 + 1
@@ -60,11 +59,11 @@ def test_python_export_runs_as_is_and_adopts_everything(
     outcome = export("--format", "python", "--out", str(program / "__main__.py"))
     assert outcome.code == 0, outcome.stderr
 
-    created = _deploy_adopts_only(emulator, stack, program)
+    result = _deploy_adopts_only(emulator, stack, program)
     counts = state_counts(emulator)
-    assert len(created) == (counts["departments"] - 1) + counts["projects"] + counts["users"] \
-        + counts["access_rules"]  # everything but the empty `default` department
-    ids = {step.outputs.get("access_rule_id") for step in stack.up(program).steps}
+    assert len(result.ops()) == (counts["departments"] - 1) + counts["projects"] \
+        + counts["users"] + counts["access_rules"]  # all but the empty `default` department
+    ids = {step.outputs.get("access_rule_id") for step in result.steps}
     assert {tenant["rule:auditors"], tenant["rule:ci-bot"]} <= ids
 
 

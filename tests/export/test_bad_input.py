@@ -3,14 +3,17 @@ to the tenant when the mistake can be seen before asking it, and never the secre
 
 from __future__ import annotations
 
+import importlib
 import os
 import socket
 import stat
 import subprocess
 import sys
 import threading
+import tomllib
 from pathlib import Path
 
+from pulumi_runai.export.cli import main
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import Export, connection
@@ -126,3 +129,10 @@ def test_a_tenant_org_yaml_refuses_is_an_error_naming_the_problem(
     _one_line_error(outcome.stderr, "cannot be written as org.yaml", "(stray 1)",
                     "--format python")
     assert export("--format", "python").code == 0
+
+
+def test_console_script_is_declared() -> None:
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    target = pyproject["project"]["scripts"]["runai-export"]
+    module, _, attribute = target.partition(":")
+    assert getattr(importlib.import_module(module), attribute) is main

@@ -11,15 +11,16 @@ department, it replaces the rules that take a property from it (Run:ai deletes t
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import pulumi
 
-from ..resources import AccessRule, Department, Project, User
+from ..resources import AccessRule, Department, NodePool, Project, User
 from .description import load_description, parse_description
-from .spec import AccessSpec, OrganizationSpec
-from .tenant import resolve_cluster_id, tenant_roles
+from .node_pools import check_quota_pools
+from .spec import AccessSpec, NodePoolQuota, OrganizationSpec
+from .tenant import resolve_cluster_id, tenant_node_pools, tenant_roles
 
 __all__ = ["TYPE_TOKEN", "Organization"]
 
@@ -27,15 +28,16 @@ TYPE_TOKEN = "runai:index:Organization"
 
 
 class Organization(pulumi.ComponentResource):
-    """Departments, projects, users and access rules built from a description.
+    """Node pools, departments, projects, users and access rules built from a description.
 
-    The created resources are exposed by name: `departments["research"]`,
+    The created resources are exposed by name: `node_pools["h100"]`, `departments["research"]`,
     `projects["vision"]`, `users["ada@example.com"]` and `access_rules[rule key]` (see
     `AccessSpec.key`, e.g. "ada@example.com as L2 researcher on project vision").
     """
 
     spec: OrganizationSpec
     cluster_id: pulumi.Output[str]
+    node_pools: dict[str, NodePool]
     departments: dict[str, Department]
     projects: dict[str, Project]
     users: dict[str, User]
@@ -49,11 +51,14 @@ class Organization(pulumi.ComponentResource):
         *,
         source: str = "<description>",
         known_roles: Collection[str] | None = None,
+        cluster_node_pools: Collection[str] | None = None,
     ) -> None:
         """`description` is the plain dict of docs/org-yaml.md (or an already parsed spec).
 
         `known_roles` defaults to the tenant's roles when it can be reached, else the
-        predefined Run:ai roles. Raises DescriptionError before registering anything.
+        predefined Run:ai roles; `cluster_node_pools` (the names of the cluster's pools)
+        defaults to the tenant's when it can be reached, else quotas' pool names are left to
+        the provider. Raises DescriptionError before registering anything.
         """
         if isinstance(description, OrganizationSpec):
             spec = description
@@ -61,9 +66,12 @@ class Organization(pulumi.ComponentResource):
             roles = known_roles if known_roles is not None else tenant_roles()
             spec = parse_description(description, source, known_roles=roles)
         cluster_id = spec.cluster_id or resolve_cluster_id(spec.cluster, spec.source)
+        pools = cluster_node_pools
+        check_quota_pools(spec, tenant_node_pools(cluster_id) if pools is None else pools)
         super().__init__(TYPE_TOKEN, name, None, opts)
         self.spec = spec
         self.cluster_id = pulumi.Output.from_input(cluster_id)
+        self.node_pools = self._node_pools(name, cluster_id)
         self.departments, self.projects = self._org_units(name, cluster_id)
         self.users = self._users(name)
         self.access_rules = {
@@ -87,6 +95,31 @@ class Organization(pulumi.ComponentResource):
     def _child(self) -> pulumi.ResourceOptions:
         return pulumi.ResourceOptions(parent=self)
 
+    def _node_pools(self, prefix: str, cluster_id: str) -> dict[str, NodePool]:
+        return {
+            pool.name: NodePool(
+                f"{prefix}-node-pool-{pool.name}",
+                name=pool.name,
+                cluster_id=cluster_id,
+                adopt=pool.adopt,
+                opts=self._child(),
+                **pool.settings,
+            )
+            for pool in self.spec.node_pools
+        }
+
+    def _quotas(self, entries: Sequence[NodePoolQuota]) -> list[Any]:
+        """`resources` inputs; a declared pool is named by its NodePool's `name` output, so the
+        pool is made before the quota and the quota lets go of it before it is deleted."""
+        out: list[Any] = []
+        for entry in entries:
+            value: dict[str, Any] = dict(entry.to_input())
+            pool = self.node_pools.get(entry.node_pool)
+            if pool is not None:
+                value["node_pool"] = pool.name
+            out.append(value)
+        return out
+
     def _org_units(
         self, prefix: str, cluster_id: str
     ) -> tuple[dict[str, Department], dict[str, Project]]:
@@ -97,7 +130,7 @@ class Organization(pulumi.ComponentResource):
                 f"{prefix}-{dept.name}",
                 name=dept.name,
                 cluster_id=cluster_id,
-                resources=[entry.to_input() for entry in dept.resources],
+                resources=self._quotas(dept.resources),
                 description=dept.description,
                 adopt=dept.adopt,
                 opts=self._child(),
@@ -109,7 +142,7 @@ class Organization(pulumi.ComponentResource):
                     name=project.name,
                     cluster_id=cluster_id,
                     department_id=created.id,
-                    resources=[entry.to_input() for entry in project.resources],
+                    resources=self._quotas(project.resources),
                     description=project.description,
                     requested_namespace=project.requested_namespace,
                     adopt=project.adopt,
@@ -157,13 +190,15 @@ class Organization(pulumi.ComponentResource):
         )
 
     def summary(self) -> pulumi.Output[dict[str, Any]]:
-        """Ids by name for stack outputs: cluster_id, departments, projects, users, access_rules."""
+        """Ids by name for stack outputs: cluster_id, node_pools, departments, projects, users,
+        access_rules."""
 
         def ids(resources: Mapping[str, pulumi.CustomResource]) -> pulumi.Output[dict[str, str]]:
             return pulumi.Output.all(**{k: r.id for k, r in resources.items()}).apply(dict)
 
         return pulumi.Output.all(
             cluster_id=self.cluster_id,
+            node_pools=ids(self.node_pools),
             departments=ids(self.departments),
             projects=ids(self.projects),
             users=ids(self.users),

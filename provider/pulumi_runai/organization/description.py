@@ -5,6 +5,8 @@ mistake never leaves a half-applied organisation. The format is documented in do
 
     cluster: local                 # or cluster_id: <uuid>; optional when the tenant has one cluster
     adopt: false                   # default for every object below (take over what exists)
+    node_pools:                    # pools to create (NodePool inputs); quotas may name them
+      - {name: h100, label_key: run.ai/type, label_value: h100}
     departments:
       - name: research             # DNS-1123 label, unique
         description: ...
@@ -33,6 +35,7 @@ from ..models import department as department_model
 from ..models import project as project_model
 from ..models.kind import KindSpec
 from ..models.validation import DNS1123_MAX, check_dns_label, check_email, email_key
+from .node_pools import parse_node_pools
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
 from .reader import Path, boolean, check_keys, items, mapping, text
@@ -49,7 +52,7 @@ from .spec import (
 
 __all__ = ["load_description", "parse_description"]
 
-TOP_KEYS = ("cluster", "cluster_id", "adopt", "departments", "users", "access")
+TOP_KEYS = ("cluster", "cluster_id", "adopt", "node_pools", "departments", "users", "access")
 DEPARTMENT_KEYS = ("name", "description", "resources", "projects", "adopt")
 PROJECT_KEYS = ("name", "description", "resources", "requested_namespace", "adopt")
 USER_KEYS = ("email", "reset_password", "notify", "adopt")
@@ -97,6 +100,7 @@ class _Parser:
                 "keep one: the name (looked up) or the id",
             )
         adopt = bool(boolean(self.p, root, "adopt", ()))
+        node_pools = parse_node_pools(self.p, root, adopt)
         departments = self._departments(root, adopt)
         self._unique_keys(departments, department_model.SPEC)
         self._unique_keys([p for d in departments for p in d.projects], project_model.SPEC)
@@ -105,7 +109,9 @@ class _Parser:
             root, adopt, departments, users, {c for c in (cluster, cluster_id) if c}
         )
         self.p.raise_if_any()
-        return OrganizationSpec(self.p.source, departments, users, access, cluster, cluster_id)
+        return OrganizationSpec(
+            self.p.source, departments, users, access, cluster, cluster_id, node_pools
+        )
 
     def _name(self, node: Mapping[str, Any], path: Path) -> str | None:
         """A department's or project's name: required, a DNS-1123 label."""

@@ -6,7 +6,8 @@ each object keeps the path it came from so later errors can still point at the f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from ..models import quotas as model_quotas
@@ -15,6 +16,7 @@ __all__ = [
     "AccessSpec",
     "DepartmentSpec",
     "NodePoolQuota",
+    "NodePoolSpec",
     "OrganizationSpec",
     "ProjectSpec",
     "Quota",
@@ -63,6 +65,17 @@ class NodePoolQuota:
         if self.memory is not None:
             entry["memory"] = self.memory.to_input()
         return cast(model_quotas.NodePoolQuota, entry)
+
+
+@dataclass(frozen=True)
+class NodePoolSpec:
+    """A node pool the description declares; `settings` are its other NodePool inputs
+    (`label_key`, `label_value`, `placement_strategy`, ...), checked by the NodePool model."""
+
+    name: str
+    path: str
+    settings: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    adopt: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,7 @@ class OrganizationSpec:
     access: tuple[AccessSpec, ...]
     cluster: str | None = None
     cluster_id: str | None = None
+    node_pools: tuple[NodePoolSpec, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectSpec, ...]:

@@ -1,4 +1,5 @@
-"""What the component asks the tenant before it registers anything: role names and the cluster.
+"""What the component asks the tenant before it registers anything: role names, the cluster
+and its node pools.
 
 Both are reads at program time through `pulumi_runai.lookups`, with the settings the provider
 uses (stack config `runai:*`, else the RUNAI_* environment): a preview needs nothing extra.
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 from ..errors import RunaiError
 from ..lookups import _client, get_cluster
+from ..services.node_pools import NodePools
 from ..services.roles import Roles
 from .problems import DescriptionError, Problem
 
-__all__ = ["resolve_cluster_id", "tenant_roles"]
+__all__ = ["resolve_cluster_id", "tenant_node_pools", "tenant_roles"]
 
 
 def tenant_roles() -> frozenset[str] | None:
@@ -22,6 +24,15 @@ def tenant_roles() -> frozenset[str] | None:
     """
     try:
         return frozenset(str(role["name"]) for role in Roles(_client(None)).list())
+    except (RunaiError, KeyError):
+        return None
+
+
+def tenant_node_pools(cluster_id: str) -> frozenset[str] | None:
+    """The names of the cluster's node pools, or None when the tenant cannot be asked (then
+    the provider resolves the quotas' pool names at preview instead)."""
+    try:
+        return frozenset(str(pool["name"]) for pool in NodePools(_client(None)).list(cluster_id))
     except (RunaiError, KeyError):
         return None
 

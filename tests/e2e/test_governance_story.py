@@ -16,9 +16,10 @@ from typing import Any
 
 import pulumi
 import pulumi_runai as runai
+import pytest
 import requests
 from pulumi_runai.models.workload_policy import changed_paths
-from pulumi_runai.testing import Stack, is_secret
+from pulumi_runai.testing import CheckFailedError, HarnessError, Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
 from .tenant import Tenant
@@ -115,6 +116,9 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     grants = [(r["subjectType"], r["subjectId"], r["roleId"], r["scopeType"])
               for r in state["access_rules"]]
     assert grants == [("service-account", account["clientId"], role["id"], "project")]
+    settings = runai.Settings(url=emulator.url, client_id=emulator.client_id,
+                              client_secret=emulator.client_secret)
+    assert runai.get_role("Trainer", settings=settings).id == role["id"], "lookups find it"
     secret = first.outputs["ci-robot"]["client_secret"]
     assert "client_secret" in first.secret_outputs["ci-robot"]
     assert _logs_in(emulator, account["clientId"], secret)
@@ -186,3 +190,52 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     assert "Trainer" not in _named(state, "roles")
     assert state["access_rules"] == []
     assert state["policies"] == []
+
+
+def test_what_cannot_be_managed_is_refused_before_any_change_and_adopt_takes_over(
+    stack: Stack, tenant: Tenant, emulator: EmulatorProcess
+) -> None:
+    cluster_id = tenant.cluster_id
+
+    # A predefined role's name, or a permission set the catalogue lacks, fails the preview
+    # with the fix named.
+    tenant.forget_calls()
+    with pytest.raises(CheckFailedError) as refused:
+        stack.preview(lambda: runai.Role(
+            "viewer", name="L1 researcher", description="mine", permission_sets=ROLE_SETS))
+    [(prop, reason)] = refused.value.failures
+    assert prop == "name" and "runai.get_role('L1 researcher')" in reason
+    with pytest.raises(CheckFailedError) as typo:
+        stack.preview(lambda: runai.Role(
+            "typo", name="Typo", description="mine", permission_sets=["Workload managment"]))
+    [(prop, reason)] = typo.value.failures
+    assert prop == "permission_sets[0]" and "Workload management" in reason
+    # A policy naming a field the schema lacks fails with its path inside the policy.
+    with pytest.raises(CheckFailedError) as bad_policy:
+        stack.preview(lambda: runai.WorkloadPolicy(
+            "tenant-trainings", workload_type="trainings", scope_type="tenant",
+            policy={"rules": {"compute": {"gpuDevicesRequest": {"mx": 4}}}}))
+    [(prop, _reason)] = bad_policy.value.failures
+    assert prop == "policy.rules.compute.gpuDevicesRequest.mx"
+    assert tenant.writes() == []
+
+    # A policy someone wrote by hand is never overwritten silently; adopt takes it over.
+    tenant.by_hand("PUT", "/api/v2/policy/trainings", {
+        "meta": {"scope": "cluster", "clusterId": cluster_id, "name": "by-hand"},
+        "policy": _gpu_policy(8)})
+
+    def cluster_policy(adopt: bool) -> Callable[[], object]:
+        return lambda: runai.WorkloadPolicy(
+            "cluster-trainings", workload_type="trainings", scope_type="cluster",
+            scope_id=cluster_id, policy=_gpu_policy(6), adopt=adopt)
+
+    with pytest.raises(HarnessError, match="already exists") as exists:
+        stack.up(cluster_policy(adopt=False))
+    assert "adopt" in str(exists.value)
+    assert emulator.state()["policies"][0]["policy"] == _gpu_policy(8)
+    adopted = stack.up(cluster_policy(adopt=True))
+    assert adopted.outputs["cluster-trainings"]["policy"] == _gpu_policy(6)
+    [live] = emulator.state()["policies"]
+    assert live["policy"] == _gpu_policy(6) and live["meta"]["name"] == "by-hand"
+    stack.destroy()
+    assert emulator.state()["policies"] == []

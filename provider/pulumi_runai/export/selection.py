@@ -45,6 +45,7 @@ DEFAULT_EMPTY = "the cluster's `default` department holds nothing"
 OTHER_CLUSTER = "its scope is on another cluster"
 SCOPE_NOT_SELECTED = "its scope was not selected (--department)"
 SCOPE_UNKNOWN = "its scope no longer exists"
+PARENT_UNKNOWN = "its department is not in the cluster's list"
 ROLE_UNKNOWN = "its role no longer exists"
 NO_USERS = "users not requested (--no-users)"
 SSO_USER = "SSO user: the identity provider manages it, the API cannot create it"
@@ -94,11 +95,8 @@ class _Selector:
                 self.leave_out(DEPARTMENT, str(dept.get("name")), NOT_SELECTED)
         projects = self._projects(departments)
         rules = self._rules(departments, projects, filtered=wanted is not None)
+        # only an empty `default` department is dropped here: no rule or project points at it
         plans = self._department_plans(departments, projects, rules, wanted)
-        kept_units = {("department", d.id) for d in plans}
-        kept_units |= {("project", p.id) for d in plans for p in d.projects}
-        rules = [r for r in rules if r.scope_type not in ("department", "project")
-                 or (r.scope_type, r.scope_id) in kept_units]
         users = self._users(rules, filtered=wanted is not None)
         emails = {u.email.lower() for u in users}
         final_rules = tuple(
@@ -133,7 +131,7 @@ class _Selector:
         for project in _sorted_by_name(self.tenant.projects):
             parent = _project_parent(project)
             if parent not in departments:
-                reason = NOT_SELECTED if parent in self.cluster_departments else SCOPE_UNKNOWN
+                reason = NOT_SELECTED if parent in self.cluster_departments else PARENT_UNKNOWN
                 self.leave_out(PROJECT, str(project.get("name")), reason)
                 continue
             kept[str(project["id"])] = ProjectPlan(

@@ -13,15 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pulumi_runai.models.workload_policy import SCOPE_ID_FIELDS, SCOPE_TYPES
+
 from ..errors import bad_request, not_found
 from .clusters import CLUSTER
 from .common import DEPARTMENT, PROJECT, Ctx, Doc, require_object
 from .policy_schema import WORKLOAD_TYPES, WorkloadType, check, check_policy
 
 POLICY = "policies"
-SCOPES = ("tenant", "cluster", "department", "project")
-# The id field of each scope, in `meta` and in the query of GET / DELETE.
-_ID_FIELD = {"cluster": "clusterId", "department": "departmentId", "project": "projectId"}
+SCOPES = SCOPE_TYPES
+_ID_FIELD = SCOPE_ID_FIELDS  # the id field of each scope, in `meta` and in GET / DELETE queries
 
 
 @dataclass(frozen=True)

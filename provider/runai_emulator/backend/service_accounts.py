@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 import uuid
+
+from pulumi_runai.models.service_account import NAME_PATTERN
 
 from ..errors import EmulatorError, bad_request, conflict, not_found
 from . import access_rules
@@ -20,7 +21,6 @@ from .common import Ctx, Doc, public, require_object
 
 SERVICE_ACCOUNT = "service_accounts"
 SUBJECT_TYPE = "service-account"
-NAME_PATTERN = re.compile(r"^[a-z][-_a-z0-9]*[a-z0-9]$")
 
 
 def _new_secret(doc: Doc) -> str:

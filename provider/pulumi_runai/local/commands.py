@@ -67,6 +67,14 @@ def _print_lines(title: str, lines: list[str], summary: str) -> None:
     print(summary)
 
 
+def _check_runnable(target: Target) -> None:
+    """Before anything starts: without the CLI only Python programs can be run."""
+    if target.runtime != "python" and not pulumi_cli.available():
+        raise LocalError(f"{target.program_dir} is a {target.runtime} program; without the "
+                         "Pulumi CLI only Python programs run here. Install the Pulumi CLI, or "
+                         "follow that example's README")
+
+
 def _deploy_with_harness(target: Target, url: str, opts: DeployOptions) -> None:
     print(f"the Pulumi CLI is not on PATH: running {target.label} through "
           "pulumi_runai.testing (the real provider host, driven as the engine does; "
@@ -111,6 +119,7 @@ def _show_drift(run: HarnessRun) -> None:
 
 
 def deploy(root: Path, target: Target, port: int, opts: DeployOptions) -> None:
+    _check_runnable(target)
     url = LocalEmulator(root / ".runai-emulator").ensure_running(port)
     if pulumi_cli.available():
         run = pulumi_cli.CliRun(target, url, opts.policy)
@@ -129,6 +138,7 @@ def deploy(root: Path, target: Target, port: int, opts: DeployOptions) -> None:
 
 def destroy(root: Path, target: Target, port: int) -> None:
     """Destroys the target's stack; for the top-level one, stops the emulator too."""
+    _check_runnable(target)
     emulator = LocalEmulator(root / ".runai-emulator")
     url = emulator.ensure_running(port)
     if pulumi_cli.available():

@@ -31,6 +31,7 @@ class Target:
     stack: str
     state_dir: Path
     config: dict[str, str] = field(default_factory=dict)
+    runtime: str = "python"
 
     @property
     def state_file(self) -> Path:
@@ -43,15 +44,17 @@ class Target:
         return script if script.is_file() else None
 
 
-def _project_name(program_dir: Path) -> str:
+def _project(program_dir: Path) -> tuple[str, str]:
+    """The project's name and runtime (``python``, ``yaml``, …) from its Pulumi.yaml."""
     project_file = program_dir / "Pulumi.yaml"
     if not project_file.is_file():
         raise LocalError(f"{program_dir} has no Pulumi.yaml, so it is not a Pulumi program; "
                          "give an example directory such as examples/quickstart")
-    name = (yaml.safe_load(project_file.read_text()) or {}).get("name")
-    if not name:
+    data = yaml.safe_load(project_file.read_text()) or {}
+    if not data.get("name"):
         raise LocalError(f"{project_file}: `name` is missing; set it to the project's name")
-    return str(name)
+    runtime = data.get("runtime", "python")
+    return str(data["name"]), str(runtime.get("name") if isinstance(runtime, dict) else runtime)
 
 
 def _slug(text: str) -> str:
@@ -69,8 +72,9 @@ def resolve(root: Path, example: str | None, org: str | None) -> Target:
             raise LocalError(f"{example}: no such directory; the examples are: "
                              + ", ".join(sorted(f"examples/{p.name}" for p in
                                                 (root / "examples").iterdir() if p.is_dir())))
-        return Target(f"example {program_dir.name}", program_dir, _project_name(program_dir),
-                      f"example-{_slug(program_dir.name)}", state_dir)
+        project, runtime = _project(program_dir)
+        return Target(f"example {program_dir.name}", program_dir, project,
+                      f"example-{_slug(program_dir.name)}", state_dir, runtime=runtime)
     if org and Path(org).resolve() == root / "org.yaml":
         org = None  # the top-level description is the default stack, not a second one
     if org:
@@ -82,7 +86,8 @@ def resolve(root: Path, example: str | None, org: str | None) -> Target:
             shown = org_file.relative_to(root)
         except ValueError:
             shown = org_file
-        return Target(f"organisation {shown}", root, _project_name(root),
+        project = _project(root)[0]
+        return Target(f"organisation {shown}", root, project,
                       f"org-{_slug(str(shown.with_suffix('')))}", state_dir,
-                      {f"{_project_name(root)}:{ORG_FILE_KEY}": str(shown)})
-    return Target("organisation org.yaml", root, _project_name(root), DEFAULT_STACK, state_dir)
+                      {f"{project}:{ORG_FILE_KEY}": str(shown)})
+    return Target("organisation org.yaml", root, _project(root)[0], DEFAULT_STACK, state_dir)

@@ -65,15 +65,17 @@ def test_a_node_pool_from_first_preview_to_destroy(
     emulator.set_switches(api_version=api_version)
     seed = emulator.state()
     everything = {"pool", "dept", "vision", "ml-team-vision"}
+    once = api_version == "2.24"  # chapters that do not depend on the version run once (time)
 
     # Chapter 1: the preview passes although the pool the quotas name does not exist yet;
     # a typo in a pool name still fails it, naming the entry and the pools that exist.
     plan = stack.preview(pool_program(tenant.cluster_id))
     assert plan.ops() == dict.fromkeys(everything, "create")
-    with pytest.raises(CheckFailedError) as typo:
-        stack.preview(pool_program(tenant.cluster_id, project_pool="h10o"))
-    assert [prop for prop, _ in typo.value.failures] == ["resources[0].node_pool"]
-    assert "h10o" in str(typo.value) and "a100" in str(typo.value)
+    if once:
+        with pytest.raises(CheckFailedError) as typo:
+            stack.preview(pool_program(tenant.cluster_id, project_pool="h10o"))
+        assert [prop for prop, _ in typo.value.failures] == ["resources[0].node_pool"]
+        assert "h10o" in str(typo.value) and "a100" in str(typo.value)
     assert tenant.writes() == [], "a preview must not change Run:ai"
 
     # Chapter 2: up. The pool is posted first, then the quotas on it.
@@ -124,9 +126,9 @@ def test_a_node_pool_from_first_preview_to_destroy(
     assert sorted(pools(tenant)) == ["a100", "default", "h100-sxm"]
     assert tenant.gpus("departments", "research")["h100-sxm"] == 4
     assert tenant.gpus("projects", "vision")["h100-sxm"] == 2
-    tenant.forget_calls()
-    assert stack.up(pool_program(tenant.cluster_id, "h100-sxm", label="h100-nvl")).ops(
-        include_same=False) == {}, "the renamed stack is a no-op on the next up"
+    if once:
+        assert stack.up(pool_program(tenant.cluster_id, "h100-sxm", label="h100-nvl")).ops(
+            include_same=False) == {}, "the renamed stack is a no-op on the next up"
 
     # Chapter 6: destroy leaves the tenant as seeded.
     stack.destroy()

@@ -7,6 +7,7 @@ destroys the stack. The emulator's request log proves what was written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -60,15 +61,22 @@ def _rows(output: str, title: str) -> list[str]:
     return rows
 
 
-def _column(output: str, title: str, header: str) -> dict[str, str]:
-    """{object name: its cell under `header`} from a table of the inventory."""
+def _table(output: str, title: str) -> list[dict[str, str]]:
+    """The rows of an inventory table as {header: cell}; a node pool's continuation row
+    carries its object's cells down from the row above."""
     lines = output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(f"{title} ("))
     headers, rule = lines[start + 1], lines[start + 2]
-    left = headers.index(header)
-    right = rule.find(" ", left)
-    return {row.split()[0]: row[left:right if right > 0 else None].strip()
-            for row in _rows(output, title) if row[0] != " "}
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+    spans[-1] = (spans[-1][0], 10_000)
+    rows: list[dict[str, str]] = []
+    for line in _rows(output, title):
+        cells = {headers[a:b].strip(): line[a:b].strip() for a, b in spans}
+        if not line.startswith(" "):
+            rows.append(cells)
+        else:
+            rows.append({k: v or rows[-1][k] for k, v in cells.items()})
+    return rows
 
 
 def test_first_deploy_needs_no_answer_and_the_table_matches_org_yaml(
@@ -81,14 +89,13 @@ def test_first_deploy_needs_no_answer_and_the_table_matches_org_yaml(
     assert Emulator(repo).named("projects", "vision") is not None  # the recorded URL works
 
     table = ok(repo, "inventory")
-    projects = {row.split()[0]: row for row in _rows(table, "Projects") if row[0] != " "}
-    assert set(projects) == {p["name"] for d in org["departments"] for p in d["projects"]}
-    serving = _rows(table, "Projects")[[r.split()[0] for r in _rows(table, "Projects")]
-                                       .index("serving") + 1].split()
-    # default pool of `serving`: GPU 2/4 weight 1, CPU 8000 millicores, memory 32 GB, as written
-    assert serving[:3] == ["default", "2/4", "1"] and "8000/unlimited" in serving
-    assert "32/unlimited" in serving and "GB" in serving
-    assert _column(table, "Departments", "stack") == {
+    projects = _table(table, "Projects")
+    assert {p["name"] for p in projects} == {
+        p["name"] for d in org["departments"] for p in d["projects"]}
+    serving = next(p for p in projects if (p["name"], p["node pool"]) == ("serving", "default"))
+    assert (serving["GPU deserved/limit"], serving["GPU weight"], serving["CPU (millicores)"],
+            serving["memory"]) == ("2/4", "1", "8000/unlimited", "32/unlimited GB")  # as written
+    assert {d["name"]: d["stack"] for d in _table(table, "Departments")} == {
         "default": "not managed", "research": "dev", "platform": "dev"}
     assert ".0 " not in table and not table.rstrip().endswith(".0")
 
@@ -189,8 +196,8 @@ def test_an_example_deploys_beside_the_organisation_as_its_own_stack(repo: Path)
     deployed = ok(repo, "deploy", "examples/quickstart")
 
     assert "Applied: 4 created" in deployed and "stack example-quickstart" in deployed
-    ml_row = next(r for r in _rows(deployed, "Departments") if r.startswith("ml "))
-    assert "example-quickstart" in ml_row
+    stacks = {d["name"]: d["stack"] for d in _table(deployed, "Departments")}
+    assert stacks["ml"] == "example-quickstart" and stacks["research"] == "dev"
     state = requests.get(f"{emulator.url}/_emulator/state", timeout=10).json()
     for kind, names in before.items():  # nothing the organisation holds was touched
         assert names <= {o.get("name") or o.get("username") for o in state[kind]}, kind
@@ -265,8 +272,7 @@ def test_destroy_removes_the_stack_and_stops_the_emulator(repo: Path) -> None:
     after = gone.split("holds after destroy:")[1]
     for title in ("Projects", "Users", "Access rules"):
         assert _rows(after, title) == [], title
-    assert [row.split()[0] for row in _rows(after, "Departments") if row[0] != " "] == [
-        "default"]
+    assert {d["name"] for d in _table(after, "Departments")} == {"default"}
     assert not (repo / ".runai-emulator" / "url").exists()
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{url}/_emulator/state", timeout=2)

@@ -182,7 +182,7 @@ def test_access_rules_must_name_declared_users_and_exactly_one_scope() -> None:
     problems = _problems(data)
     assert "add `- email: ada@exmple.com` under users" in problems["access[0].user"]
     assert "needs exactly one scope" in problems["access[1]"]
-    assert "exactly one of `user` or `group`" in problems["access[2]"]
+    assert "exactly one of `user`, `service_account` or `group`" in problems["access[2]"]
     assert "declared twice" in problems["access[4]"]
 
 

@@ -16,10 +16,19 @@ from typing import Any
 
 import pulumi
 
-from ..resources import AccessRule, Department, NodePool, Project, User
+from ..resources import (
+    AccessRule,
+    Department,
+    NodePool,
+    Project,
+    Role,
+    ServiceAccount,
+    User,
+    WorkloadPolicy,
+)
 from .description import load_description, parse_description
 from .node_pools import check_quota_pools
-from .spec import AccessSpec, NodePoolQuota, OrganizationSpec
+from .spec import AccessSpec, NodePoolQuota, OrganizationSpec, PolicySpec
 from .tenant import resolve_cluster_id, tenant_node_pools, tenant_roles
 
 __all__ = ["TYPE_TOKEN", "Organization"]
@@ -31,8 +40,10 @@ class Organization(pulumi.ComponentResource):
     """Node pools, departments, projects, users and access rules built from a description.
 
     The created resources are exposed by name: `node_pools["h100"]`, `departments["research"]`,
-    `projects["vision"]`, `users["ada@example.com"]` and `access_rules[rule key]` (see
-    `AccessSpec.key`, e.g. "ada@example.com as L2 researcher on project vision").
+    `projects["vision"]`, `users["ada@example.com"]`, `service_accounts["ci-robot"]`,
+    `roles["Trainer"]`, `policies["trainings on project vision"]` and
+    `access_rules[rule key]` (see `AccessSpec.key`, e.g. "ada@example.com as L2 researcher on
+    project vision").
     """
 
     spec: OrganizationSpec
@@ -41,6 +52,9 @@ class Organization(pulumi.ComponentResource):
     departments: dict[str, Department]
     projects: dict[str, Project]
     users: dict[str, User]
+    service_accounts: dict[str, ServiceAccount]
+    roles: dict[str, Role]
+    policies: dict[str, WorkloadPolicy]
     access_rules: dict[str, AccessRule]
 
     def __init__(
@@ -74,6 +88,9 @@ class Organization(pulumi.ComponentResource):
         self.node_pools = self._node_pools(name, cluster_id)
         self.departments, self.projects = self._org_units(name, cluster_id)
         self.users = self._users(name)
+        self.service_accounts = self._service_accounts(name)
+        self.roles = self._roles(name)
+        self.policies = self._policies(name)
         self.access_rules = {
             rule.key: self._access_rule(name, rule, cluster_id) for rule in spec.access
         }
@@ -163,6 +180,55 @@ class Organization(pulumi.ComponentResource):
             for user in self.spec.users
         }
 
+    def _service_accounts(self, prefix: str) -> dict[str, ServiceAccount]:
+        return {
+            account.name: ServiceAccount(
+                f"{prefix}-sa-{account.name}",
+                name=account.name,
+                enabled=account.enabled,
+                secret_version=account.secret_version,
+                adopt=account.adopt,
+                opts=self._child(),
+            )
+            for account in self.spec.service_accounts
+        }
+
+    def _roles(self, prefix: str) -> dict[str, Role]:
+        return {
+            role.name: Role(
+                f"{prefix}-role-{_slug(role.name)}",
+                name=role.name,
+                description=role.description,
+                permission_sets=list(role.permission_sets),
+                enabled=role.enabled,
+                adopt=role.adopt,
+                opts=self._child(),
+            )
+            for role in self.spec.roles
+        }
+
+    def _policies(self, prefix: str) -> dict[str, WorkloadPolicy]:
+        """Each unit's policies, keyed `trainings on project vision`; the scope id is the unit's
+        output, so replacing the unit replaces its policies."""
+        units: list[tuple[str, str, pulumi.Input[str], tuple[PolicySpec, ...]]] = [
+            ("department", d.name, self.departments[d.name].id, d.policies)
+            for d in self.spec.departments
+        ]
+        units += [("project", p.name, self.projects[p.name].id, p.policies)
+                  for p in self.spec.projects]
+        return {
+            f"{policy.workload_type} on {scope_type} {unit}": WorkloadPolicy(
+                f"{prefix}-{policy.workload_type}-{scope_type}-{unit}",
+                workload_type=policy.workload_type,
+                scope_type=scope_type,
+                scope_id=scope_id,
+                policy=dict(policy.policy),
+                opts=self._child(),
+            )
+            for scope_type, unit, scope_id, policies in units
+            for policy in policies
+        }
+
     def _access_rule(self, prefix: str, rule: AccessSpec, cluster_id: str) -> AccessRule:
         scope_id: pulumi.Input[str]
         if rule.scope_type == "project":
@@ -173,15 +239,19 @@ class Organization(pulumi.ComponentResource):
             scope_id = cluster_id
         # a user subject is the User's output (rule.subject is the address as declared under
         # `users`): known in a preview, so policies still judge it, and a property dependency
-        subject_id: pulumi.Input[str] = (
-            self.users[rule.subject].email if rule.subject_type == "user" else rule.subject
-        )
-        role_slug = rule.role.lower().replace(" ", "-")
+        subject_id: pulumi.Input[str] = rule.subject
+        if rule.subject_type == "user":
+            subject_id = self.users[rule.subject].email
+        elif rule.subject_type == "service-account":  # replacing the account replaces the rule
+            subject_id = self.service_accounts[rule.subject].client_id
+        # a custom role declared here is named by its output: made first, deleted last
+        custom = self.roles.get(rule.role)
+        role_name: pulumi.Input[str] = custom.name if custom is not None else rule.role
         return AccessRule(
-            f"{prefix}-{rule.subject}-{role_slug}-{rule.scope_type}-{rule.scope}",
+            f"{prefix}-{rule.subject}-{_slug(rule.role)}-{rule.scope_type}-{rule.scope}",
             subject_type=rule.subject_type,
             subject_id=subject_id,
-            role_name=rule.role,
+            role_name=role_name,
             scope_type=rule.scope_type,
             scope_id=scope_id,
             cluster_id=cluster_id,
@@ -191,7 +261,7 @@ class Organization(pulumi.ComponentResource):
 
     def summary(self) -> pulumi.Output[dict[str, Any]]:
         """Ids by name for stack outputs: cluster_id, node_pools, departments, projects, users,
-        access_rules."""
+        service_accounts, roles, policies, access_rules."""
 
         def ids(resources: Mapping[str, pulumi.CustomResource]) -> pulumi.Output[dict[str, str]]:
             return pulumi.Output.all(**{k: r.id for k, r in resources.items()}).apply(dict)
@@ -202,5 +272,13 @@ class Organization(pulumi.ComponentResource):
             departments=ids(self.departments),
             projects=ids(self.projects),
             users=ids(self.users),
+            service_accounts=ids(self.service_accounts),
+            roles=ids(self.roles),
+            policies=ids(self.policies),
             access_rules=ids(self.access_rules),
         ).apply(dict)
+
+
+def _slug(name: str) -> str:
+    """A role name as part of a resource name: `L2 researcher` -> `l2-researcher`."""
+    return name.lower().replace(" ", "-")

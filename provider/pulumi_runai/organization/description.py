@@ -16,10 +16,17 @@ mistake never leaves a half-applied organisation. The format is documented in do
           - name: vision           # unique across the description (Run:ai: per cluster)
             requested_namespace: runai-vision
             resources: [...]       # per pool, the projects' deserved must fit the department's
+            policies:              # workload type -> policy in the API's shape (any unit may)
+              trainings: {rules: {compute: {gpuDevicesRequest: {max: 4}}}}
     users:
       - {email: ada@example.com, reset_password: false, notify: false}
-    access:                        # `user` (declared) or `group`; one of project/department/cluster
+    service_accounts:              # a new secret_version rotates the client secret
+      - {name: ci-robot, secret_version: 1}
+    roles:                         # custom roles from the tenant's permission sets
+      - {name: Trainer, description: Runs training, permission_sets: [Workload management]}
+    access:                        # `user`, `service_account` (declared) or `group`; one scope
       - {user: ada@example.com, role: L2 researcher, project: vision}
+      - {service_account: ci-robot, role: Trainer, project: vision}
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from ..models import department as department_model
 from ..models import project as project_model
 from ..models.kind import KindSpec
 from ..models.validation import DNS1123_MAX, check_dns_label, check_email, email_key
+from .governance import parse_policies, parse_roles, parse_service_accounts
 from .node_pools import parse_node_pools
 from .problems import DescriptionError, Problem, Problems, did_you_mean, render_path
 from .quotas import check_projects_fit, parse_resources
@@ -52,11 +60,16 @@ from .spec import (
 
 __all__ = ["load_description", "parse_description"]
 
-TOP_KEYS = ("cluster", "cluster_id", "adopt", "node_pools", "departments", "users", "access")
-DEPARTMENT_KEYS = ("name", "description", "resources", "projects", "adopt")
-PROJECT_KEYS = ("name", "description", "resources", "requested_namespace", "adopt")
+TOP_KEYS = ("cluster", "cluster_id", "adopt", "node_pools", "departments", "users",
+            "service_accounts", "roles", "access")
+DEPARTMENT_KEYS = ("name", "description", "resources", "projects", "policies", "adopt")
+PROJECT_KEYS = ("name", "description", "resources", "requested_namespace", "policies", "adopt")
 USER_KEYS = ("email", "reset_password", "notify", "adopt")
-ACCESS_KEYS = ("user", "group", "role", "project", "department", "cluster", "adopt")
+ACCESS_KEYS = ("user", "group", "service_account", "role", "project", "department", "cluster",
+               "adopt")
+SUBJECTS: dict[str, SubjectType] = {
+    "user": "user", "group": "group", "service_account": "service-account"}
+"""The subject keys of an access rule and the subject type each stands for."""
 SCOPES: tuple[ScopeType, ...] = ("project", "department", "cluster")
 
 NAME_RULE = (
@@ -84,6 +97,7 @@ class _Parser:
         # every well-formed project name, even under a broken department, so that one
         # mistake in a department does not also flag each access rule to its projects
         self.project_names: dict[str, Path] = {}
+        self.accounts: set[str] = set()
 
     def parse(self, data: object) -> OrganizationSpec:
         root = mapping(self.p, data, (), "`departments: [...]`")
@@ -105,12 +119,17 @@ class _Parser:
         self._unique_keys(departments, department_model.SPEC)
         self._unique_keys([p for d in departments for p in d.projects], project_model.SPEC)
         users = self._users(root, adopt)
+        accounts = parse_service_accounts(self.p, root, adopt)
+        roles = parse_roles(self.p, root, adopt)
+        self.accounts = {a.name for a in accounts}
+        self.known_roles = {*self.known_roles, *(r.name for r in roles)}
         access = self._access(
             root, adopt, departments, users, {c for c in (cluster, cluster_id) if c}
         )
         self.p.raise_if_any()
         return OrganizationSpec(
-            self.p.source, departments, users, access, cluster, cluster_id, node_pools
+            self.p.source, departments, users, access, cluster, cluster_id, node_pools,
+            accounts, roles,
         )
 
     def _name(self, node: Mapping[str, Any], path: Path) -> str | None:
@@ -186,6 +205,7 @@ class _Parser:
                 path=render_path(path),
                 description=text(self.p, node, "description", path),
                 adopt=adopt if own_adopt is None else own_adopt,
+                policies=parse_policies(self.p, node, path, "department"),
             )
             if len(self.p) == before:  # sums over half-read quotas would only add noise
                 check_projects_fit(self.p, dept)
@@ -212,6 +232,7 @@ class _Parser:
         )
         own_adopt = boolean(self.p, node, "adopt", path)
         description = text(self.p, node, "description", path)
+        policies = parse_policies(self.p, node, path, "project")
         if name is None or not self._unique(names, name, (*path, "name"), "project"):
             return None
         return ProjectSpec(
@@ -222,6 +243,7 @@ class _Parser:
             description=description,
             requested_namespace=namespace,
             adopt=adopt if own_adopt is None else own_adopt,
+            policies=policies,
         )
 
     def _users(self, root: Mapping[str, Any], adopt: bool) -> tuple[UserSpec, ...]:
@@ -299,17 +321,20 @@ class _Parser:
         self, node: Mapping[str, Any], path: Path, users: Mapping[str, str]
     ) -> tuple[SubjectType, str] | None:
         """`users` maps each declared address's `email_key` to the address as declared."""
-        given = [k for k in ("user", "group") if k in node]
+        given = [k for k in SUBJECTS if k in node]
         if len(given) != 1:
             self.p.add(
                 path,
-                "an access rule needs exactly one of `user` or `group`",
-                "add `user: <email declared under users>` or `group: <IdP group>`",
+                "an access rule needs exactly one of `user`, `service_account` or `group`",
+                "add `user: <email declared under users>`, `service_account: <name declared "
+                "under service_accounts>` or `group: <IdP group>`",
             )
             return None
         if given[0] == "group":
             group = text(self.p, node, "group", path, required=True)
             return ("group", group) if group else None
+        if given[0] == "service_account":
+            return self._account(node, path)
         email = text(self.p, node, "user", path, required=True)
         if email is None:
             return None
@@ -323,6 +348,20 @@ class _Parser:
             )
             return None
         return "user", declared  # as declared, so one rule written in two cases is a duplicate
+
+    def _account(
+        self, node: Mapping[str, Any], path: Path
+    ) -> tuple[SubjectType, str] | None:
+        name = text(self.p, node, "service_account", path, required=True)
+        if name is not None and name not in self.accounts:
+            self.p.add(
+                (*path, "service_account"),
+                f"service account {name!r} is not declared under `service_accounts`"
+                f"{did_you_mean(name, self.accounts)}",
+                f"add `- name: {name}` under service_accounts, or correct the name",
+            )
+            return None
+        return None if name is None else ("service-account", name)
 
     def _role(self, node: Mapping[str, Any], path: Path) -> str | None:
         role = text(self.p, node, "role", path, required=True)

@@ -18,14 +18,17 @@ __all__ = [
     "NodePoolQuota",
     "NodePoolSpec",
     "OrganizationSpec",
+    "PolicySpec",
     "ProjectSpec",
     "Quota",
+    "RoleSpec",
+    "ServiceAccountSpec",
     "UserSpec",
 ]
 
 Number = int | float
 ScopeType = Literal["cluster", "department", "project"]
-SubjectType = Literal["user", "group"]
+SubjectType = Literal["user", "group", "service-account"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,15 @@ class NodePoolSpec:
 
 
 @dataclass(frozen=True)
+class PolicySpec:
+    """A workload policy of a department or project: its workload type and body (API shape)."""
+
+    workload_type: str
+    policy: Mapping[str, Any] = field(hash=False)
+    path: str
+
+
+@dataclass(frozen=True)
 class ProjectSpec:
     name: str
     department: str
@@ -87,6 +99,7 @@ class ProjectSpec:
     description: str | None = None
     requested_namespace: str | None = None
     adopt: bool = False
+    policies: tuple[PolicySpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,30 @@ class DepartmentSpec:
     projects: tuple[ProjectSpec, ...]
     path: str
     description: str | None = None
+    adopt: bool = False
+    policies: tuple[PolicySpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceAccountSpec:
+    """A service account; a new `secret_version` rotates its secret."""
+
+    name: str
+    path: str
+    enabled: bool | None = None
+    secret_version: str | int | float | None = None
+    adopt: bool = False
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    """A custom role built from permission sets (named as in the tenant's catalogue)."""
+
+    name: str
+    description: str
+    permission_sets: tuple[str, ...]
+    path: str
+    enabled: bool | None = None
     adopt: bool = False
 
 
@@ -110,7 +147,8 @@ class UserSpec:
 
 @dataclass(frozen=True)
 class AccessSpec:
-    """A role given to a user (declared under `users`) or an IdP group, on one scope."""
+    """A role given to a user (declared under `users`), an IdP group or a service account
+    (declared under `service_accounts`), on one scope."""
 
     subject_type: SubjectType
     subject: str
@@ -135,6 +173,8 @@ class OrganizationSpec:
     cluster: str | None = None
     cluster_id: str | None = None
     node_pools: tuple[NodePoolSpec, ...] = ()
+    service_accounts: tuple[ServiceAccountSpec, ...] = ()
+    roles: tuple[RoleSpec, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectSpec, ...]:

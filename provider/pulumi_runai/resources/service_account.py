@@ -40,7 +40,7 @@ class ServiceAccount(Resource, module="runai", name="ServiceAccount"):
         *,
         name: pulumi.Input[str],
         enabled: pulumi.Input[bool] | None = None,
-        secret_version: pulumi.Input[str | int] | None = None,
+        secret_version: pulumi.Input[str | int | float] | None = None,
         adopt: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:

@@ -19,8 +19,10 @@ from pulumi_runai.organization import DescriptionError, OrganizationSpec, parse_
 from pulumi_runai.settings import Settings
 from runai_emulator.testing import EmulatorProcess
 
+from tests.deploy.repo_copy import sample_org_yaml
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = yaml.safe_load((ROOT / "org.yaml").read_text())
+SAMPLE = yaml.safe_load(sample_org_yaml())  # as committed, whatever an admin edits
 EXAMPLES = int(os.environ.get("RUNAI_HYPOTHESIS_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow,

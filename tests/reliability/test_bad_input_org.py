@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,6 @@ from runai_emulator.testing import EmulatorProcess
 
 from tests.deploy.repo_copy import sample_org_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = yaml.safe_load(sample_org_yaml())  # as committed, whatever an admin edits
 EXAMPLES = int(os.environ.get("RUNAI_HYPOTHESIS_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

@@ -18,8 +18,9 @@ from runai_emulator.testing import EmulatorProcess
 from .spec_tools import subset
 
 # The OpenAPI loader is imported here, at collection, not lazily inside the session fixture: on
-# Python 3.11 compiling a module while other threads run can fail with "AST constructor recursion
-# depth mismatch" (CPython gh-106905), which made this test error by chance.
+# Python 3.11, compiling a module from deep inside a running test session can fail with
+# "SystemError: AST constructor recursion depth mismatch" (a CPython 3.11 bug), which made this
+# test error once.
 EXAMPLES = int(os.environ.get("EMULATOR_FUZZ_EXAMPLES", "5"))
 _SETTINGS = dict(deadline=None, derandomize=True, database=None,
                  suppress_health_check=list(HealthCheck))

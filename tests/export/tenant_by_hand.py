@@ -1,8 +1,9 @@
 """A tenant built by hand through the public API, as an admin clicking in the UI would.
 
 Two departments with projects holding quotas on the node pools `default` and `a100` (weights,
-limits, CPU and memory where a team set them), local users, and access rules at project,
-department, cluster and tenant scope, for users, a group and an application.
+limits, CPU and memory where a team set them; `a100` is not the cluster's default pool, so it
+is exported too), local users, a service account, and access rules at project, department,
+cluster and tenant scope, for users, a group, an application and the service account.
 """
 
 from __future__ import annotations
@@ -97,4 +98,9 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
     ids["rule:auditors"] = api.rule("group", "auditors", "Viewer", "tenant", TENANT_ID)
     ids["rule:ci-bot"] = api.rule("app", "ci-bot", "ML engineer", "project",
                                   ids["proj:evaluation"])
+    ids["sa:ci-runner"] = str(api.post("/api/v1/service-accounts", {"name": "ci-runner"})["id"])
+    ids["rule:ci-runner"] = api.rule("service-account", "ci-runner", "Viewer", "project",
+                                     ids["proj:vision"])
+    ids["pool:a100"] = next(str(p["id"]) for p in api.get("/api/v1/node-pools")["nodepools"]
+                            if p["name"] == "a100")  # the emulator's seed: made by hand elsewhere
     return ids

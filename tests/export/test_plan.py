@@ -66,3 +66,27 @@ def test_several_clusters_need_a_name() -> None:
     with pytest.raises(ExportError, match=r"2 clusters: choose one with --cluster \(edge, local\)"):
         choose_cluster(clusters, None)
     assert choose_cluster(clusters, "edge")["uuid"] == "c2"
+
+
+def test_service_accounts_and_node_pools() -> None:
+    snapshot = _snapshot(
+        service_accounts=({"id": "s1", "name": "ci", "clientId": "ci", "enabled": False},
+                          {"id": "s2", "name": "etl", "clientId": "etl", "enabled": True}),
+        node_pools=({"id": "1", "name": "default", "isDefault": True},
+                    {"id": "2", "name": "h100", "labelKey": "run.ai/type", "labelValue": "h100"}),
+        access_rules=(_rule(1, "service-account", "etl"),),
+    )
+    plan = select(snapshot, SelectionOptions())
+    assert [(a.name, a.enabled) for a in plan.service_accounts] == [("ci", False), ("etl", None)]
+    assert [(p.name, p.label_key, p.label_value) for p in plan.node_pools] == [
+        ("h100", "run.ai/type", "h100")]
+    program = render("python", plan, []).text
+    assert 'runai.ServiceAccount(\n    "ci",\n    name="ci",\n    enabled=False,' in program
+    assert "depends_on=[sa_etl]" in program
+    assert "node_pools:\n- name: h100\n  label_key: run.ai/type\n  label_value: h100\n" in render(
+        "yaml", plan, []).text
+
+    only_ml = select(snapshot, SelectionOptions(departments=("ml",)))
+    assert [a.name for a in only_ml.service_accounts] == ["etl"]  # named by a kept rule
+    assert only_ml.node_pools == ()
+    assert _left_out(only_ml)["h100"] == "serves the whole cluster: not selected (--department)"

@@ -43,9 +43,10 @@ def test_yaml_export_deploys_as_adoptions_only(
     (program / "__main__.py").write_text(ORG_PROGRAM)
 
     created = _deploy_adopts_only(emulator, stack, program).ops()
-    # 2 departments, 4 projects, 3 users, 4 rules (the app's and the tenant-scoped group's
-    # rules cannot be said in org.yaml), and the component itself
-    assert len(created) == 2 + 4 + 3 + 4 + 1
+    # the a100 pool, 2 departments, 4 projects, 3 users, 4 rules (org.yaml cannot say the
+    # service account nor the rules of it, of the app and on the tenant), and the component
+    assert len(created) == 1 + 2 + 4 + 3 + 4 + 1
+    assert "org.yaml has no service accounts" in outcome.stderr
     assert "org.yaml has no tenant or system scope" in outcome.stderr
     assert "org.yaml names only users and groups" in outcome.stderr
 
@@ -61,8 +62,10 @@ def test_python_export_runs_as_is_and_adopts_everything(
 
     result = _deploy_adopts_only(emulator, stack, program)
     counts = state_counts(emulator)
-    assert len(result.ops()) == (counts["departments"] - 1) + counts["projects"] \
-        + counts["users"] + counts["access_rules"]  # all but the empty `default` department
+    # everything but the cluster's default node pool and the empty `default` department
+    assert len(result.ops()) == (counts["nodepools"] - 1) + (counts["departments"] - 1) \
+        + counts["projects"] + counts["users"] + counts["service_accounts"] \
+        + counts["access_rules"]
     ids = {step.outputs.get("access_rule_id") for step in result.steps}
     assert {tenant["rule:auditors"], tenant["rule:ci-bot"]} <= ids
 
@@ -75,7 +78,8 @@ def test_import_file_lists_every_object_once_with_its_id(
     resources = json.loads(outcome.stdout)["resources"]
     assert set(resources[0]) == {"type", "name", "id"}
     by_id = {(r["type"], r["id"]) for r in resources}
-    kinds = {"dept": "Department", "proj": "Project", "user": "User", "rule": "AccessRule"}
+    kinds = {"pool": "NodePool", "dept": "Department", "proj": "Project", "user": "User",
+             "sa": "ServiceAccount", "rule": "AccessRule"}
     expected = {(f"runai:index:{kinds[label.split(':')[0]]}", object_id)
                 for label, object_id in tenant.items()}
     assert by_id == expected and len(resources) == len(expected)

@@ -1,7 +1,8 @@
 """`--format import`: a Pulumi bulk-import file (`pulumi import --file`) for the native provider.
 
-`{"resources": [{"type": "runai:index:<Kind>", "name": <logical name>, "id": <Run:ai id>}]}`,
-one entry per object of the plan, ordered by kind and name. JSON has no comments, so this
+`{"resources": [{"type": "runai:index:<Kind>", "name": <logical name>, "id": <Run:ai id>}]}`
+(the native provider's type tokens), one entry per object of the plan, ordered by type and
+name. JSON has no comments, so this
 format has no header: the whole file is the same for the same tenant.
 """
 
@@ -9,23 +10,33 @@ from __future__ import annotations
 
 import json
 
+from ..native.functions import TOKEN_PREFIX
 from .naming import Names
-from .plan import ACCESS_RULE, DEPARTMENT, PROJECT, USER, ExportPlan, Rendered
+from .plan import (
+    ACCESS_RULE,
+    DEPARTMENT,
+    NODE_POOL,
+    PROJECT,
+    SERVICE_ACCOUNT,
+    USER,
+    ExportPlan,
+    Rendered,
+)
 
-__all__ = ["TYPE_PREFIX", "render_import"]
-
-TYPE_PREFIX = "runai:index:"
+__all__ = ["render_import"]
 
 
 def render_import(plan: ExportPlan, names: Names) -> Rendered:
     objects = [
+        *((NODE_POOL, p.id) for p in plan.node_pools),
         *((DEPARTMENT, d.id) for d in plan.departments),
         *((PROJECT, p.id) for p in plan.projects),
         *((USER, u.id) for u in plan.users),
+        *((SERVICE_ACCOUNT, a.id) for a in plan.service_accounts),
         *((ACCESS_RULE, r.id) for r in plan.rules),
     ]
     entries = [
-        {"type": f"{TYPE_PREFIX}{kind}", "name": names.of(kind, object_id), "id": object_id}
+        {"type": f"{TOKEN_PREFIX}{kind}", "name": names.of(kind, object_id), "id": object_id}
         for kind, object_id in objects
     ]
     entries.sort(key=lambda e: (e["type"], e["name"]))

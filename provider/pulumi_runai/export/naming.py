@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .plan import ACCESS_RULE, DEPARTMENT, PROJECT, USER, ExportPlan, RulePlan
+from .plan import (
+    ACCESS_RULE,
+    DEPARTMENT,
+    NODE_POOL,
+    PROJECT,
+    SERVICE_ACCOUNT,
+    USER,
+    ExportPlan,
+    RulePlan,
+)
 
 __all__ = ["Names", "assign_names", "slug"]
 
@@ -68,7 +77,8 @@ class Names:
         return self.variables[(kind, object_id)]
 
 
-_VARIABLE_PREFIX = {DEPARTMENT: "dept", PROJECT: "proj", USER: "user", ACCESS_RULE: "rule"}
+_VARIABLE_PREFIX = {NODE_POOL: "pool", DEPARTMENT: "dept", PROJECT: "proj", USER: "user",
+                    SERVICE_ACCOUNT: "sa", ACCESS_RULE: "rule"}
 
 
 def _variable(kind: str, logical: str) -> str:
@@ -79,6 +89,9 @@ def _variable(kind: str, logical: str) -> str:
 def assign_names(plan: ExportPlan) -> Names:
     """Every object of the plan named once; the same plan always gives the same names."""
     kinds: list[tuple[str, dict[str, str]]] = [
+        (NODE_POOL, _unique(plan.node_pools, lambda p: p.name, lambda p: p.name, lambda p: p.id)),
+        (SERVICE_ACCOUNT, _unique(plan.service_accounts, lambda a: a.name, lambda a: a.name,
+                                  lambda a: a.id)),
         (DEPARTMENT, _unique(plan.departments, lambda d: d.name, lambda d: d.name,
                              lambda d: d.id)),
         (PROJECT, _unique(plan.projects, lambda p: p.name, lambda p: p.name, lambda p: p.id)),

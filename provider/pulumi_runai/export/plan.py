@@ -17,13 +17,17 @@ __all__ = [
     "NODE_POOL",
     "PROJECT",
     "ROLE",
+    "SERVICE_ACCOUNT",
     "USER",
+    "WORKLOAD_POLICY",
     "DepartmentPlan",
     "ExportPlan",
     "LeftOut",
+    "NodePoolPlan",
     "ProjectPlan",
     "Rendered",
     "RulePlan",
+    "ServiceAccountPlan",
     "UserPlan",
 ]
 
@@ -35,7 +39,10 @@ ACCESS_RULE = "AccessRule"
 CLUSTER = "Cluster"
 NODE_POOL = "NodePool"
 ROLE = "Role"
-KIND_ORDER = (DEPARTMENT, PROJECT, USER, ACCESS_RULE, CLUSTER, NODE_POOL, ROLE)
+SERVICE_ACCOUNT = "ServiceAccount"
+WORKLOAD_POLICY = "WorkloadPolicy"
+KIND_ORDER = (NODE_POOL, DEPARTMENT, PROJECT, USER, SERVICE_ACCOUNT, ACCESS_RULE, ROLE,
+              WORKLOAD_POLICY, CLUSTER)
 
 Entry = dict[str, Any]
 
@@ -47,6 +54,17 @@ class LeftOut:
     kind: str
     name: str
     reason: str
+
+
+@dataclass(frozen=True)
+class NodePoolPlan:
+    """A pool by name and the node label that selects it (its other settings stay the
+    server's: the provider compares only what is declared)."""
+
+    id: str
+    name: str
+    label_key: str
+    label_value: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,16 @@ class UserPlan:
 
 
 @dataclass(frozen=True)
+class ServiceAccountPlan:
+    """An application's login; `enabled` only when it differs from a new account's (True)."""
+
+    id: str
+    name: str
+    client_id: str
+    enabled: bool | None = None
+
+
+@dataclass(frozen=True)
 class RulePlan:
     """A role given to a subject on a scope, with the scope named (the id is for the import)."""
 
@@ -86,7 +114,7 @@ class RulePlan:
     scope: str
     scope_id: str
     cluster_id: str | None
-    subject_exported: bool = False  # a user subject whose User is in the plan
+    subject_exported: bool = False  # a user or service account whose resource is in the plan
 
     @property
     def description(self) -> str:
@@ -101,6 +129,8 @@ class ExportPlan:
     users: tuple[UserPlan, ...]
     rules: tuple[RulePlan, ...]
     left_out: tuple[LeftOut, ...] = field(default=())
+    node_pools: tuple[NodePoolPlan, ...] = ()
+    service_accounts: tuple[ServiceAccountPlan, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectPlan, ...]:
@@ -108,9 +138,11 @@ class ExportPlan:
 
     def written_counts(self) -> dict[str, int]:
         return {
+            NODE_POOL: len(self.node_pools),
             DEPARTMENT: len(self.departments),
             PROJECT: len(self.projects),
             USER: len(self.users),
+            SERVICE_ACCOUNT: len(self.service_accounts),
             ACCESS_RULE: len(self.rules),
         }
 

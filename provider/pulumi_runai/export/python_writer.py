@@ -14,7 +14,17 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .naming import Names
-from .plan import ACCESS_RULE, DEPARTMENT, PROJECT, USER, ExportPlan, Rendered, RulePlan
+from .plan import (
+    ACCESS_RULE,
+    DEPARTMENT,
+    NODE_POOL,
+    PROJECT,
+    SERVICE_ACCOUNT,
+    USER,
+    ExportPlan,
+    Rendered,
+    RulePlan,
+)
 
 __all__ = ["render_python"]
 
@@ -62,7 +72,11 @@ class _Writer:
     def __init__(self, plan: ExportPlan, names: Names) -> None:
         self.plan = plan
         self.names = names
-        self.users = {u.email.lower(): u for u in plan.users}
+        # the resource variable of each exported subject, by (subject type, subject id)
+        self.subjects = {("user", u.email.lower()): names.variable(USER, u.id)
+                         for u in plan.users}
+        self.subjects |= {("service-account", a.client_id.lower()):
+                          names.variable(SERVICE_ACCOUNT, a.id) for a in plan.service_accounts}
 
     def rule(self, rule: RulePlan) -> list[str]:
         if rule.scope_type in ("project", "department"):
@@ -75,11 +89,10 @@ class _Writer:
         cluster_id: Any = rule.cluster_id
         if cluster_id == self.plan.cluster_id:
             cluster_id = Code("cluster_id")
-        user = self.users.get(rule.subject.lower()) if rule.subject_type == "user" else None
+        subject = self.subjects.get((rule.subject_type, rule.subject.lower()))
         opts = None
-        if user is not None:
-            variable = self.names.variable(USER, user.id)
-            opts = Code(f"pulumi.ResourceOptions(depends_on=[{variable}])")
+        if subject is not None:  # the rule names it by id, not by an output: order it
+            opts = Code(f"pulumi.ResourceOptions(depends_on=[{subject}])")
         return _call(None, "AccessRule", self.names.of(ACCESS_RULE, rule.id), {
             "subject_type": rule.subject_type,
             "subject_id": rule.subject,
@@ -92,7 +105,23 @@ class _Writer:
         })
 
     def blocks(self) -> Iterator[tuple[str, list[list[str]]]]:
-        """(title, statements) per block: users, each department, then wider scopes."""
+        """(title, statements) per block: node pools, users, service accounts, each department,
+        then the rules on wider scopes."""
+        if self.plan.node_pools:
+            yield "node pools", [
+                _call(self.names.variable(NODE_POOL, p.id), "NodePool",
+                      self.names.of(NODE_POOL, p.id),
+                      {"name": p.name, "cluster_id": Code("cluster_id"),
+                       "label_key": p.label_key, "label_value": p.label_value, "adopt": True})
+                for p in self.plan.node_pools
+            ]
+        if self.plan.service_accounts:
+            yield "service accounts", [
+                _call(self.names.variable(SERVICE_ACCOUNT, a.id), "ServiceAccount",
+                      self.names.of(SERVICE_ACCOUNT, a.id),
+                      {"name": a.name, "enabled": a.enabled, "adopt": True})
+                for a in self.plan.service_accounts
+            ]
         if self.plan.users:
             yield "users", [
                 _call(self.names.variable(USER, u.id), "User", self.names.of(USER, u.id),

@@ -32,5 +32,5 @@ def summary(written: Mapping[str, int], left_out: Iterable[LeftOut], target: str
         lines.append("runai-export: left out:")
     for (kind, reason), names in sorted(groups.items(), key=lambda g: (_kind_rank(g[0][0]), g[0])):
         shown = ", ".join(sorted(names)[:EXAMPLES]) + (", ..." if len(names) > EXAMPLES else "")
-        lines.append(f"  {kind:<11} {len(names):>5}  {reason} ({shown})")
+        lines.append(f"  {kind:<14} {len(names):>5}  {reason} ({shown})")
     return lines

@@ -8,7 +8,10 @@ Rules, in the order they apply:
   no quota or description that differs from the defaults) unless it was asked for by name.
 * Users: local users (SSO users belong to the identity provider and cannot be created through
   the API); with `--department`, only those the kept rules name; none with `--no-users`.
-* Roles, node pools and the cluster are never written: no resource manages them (yet).
+  Service accounts the same way (`--no-users` does not touch them).
+* Node pools: every pool of the cluster but its default one, which comes with the cluster;
+  none with `--department` (a pool serves the whole cluster; quotas still name pools).
+* Roles and the cluster are never written (custom roles: not yet, see docs/export.md).
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ from .plan import (
     NODE_POOL,
     PROJECT,
     ROLE,
+    SERVICE_ACCOUNT,
     USER,
     DepartmentPlan,
     ExportPlan,
     LeftOut,
+    NodePoolPlan,
     ProjectPlan,
     RulePlan,
+    ServiceAccountPlan,
     UserPlan,
 )
 from .quotas import declared_entries
@@ -49,10 +55,11 @@ PARENT_UNKNOWN = "its department is not in the cluster's list"
 ROLE_UNKNOWN = "its role no longer exists"
 NO_USERS = "users not requested (--no-users)"
 SSO_USER = "SSO user: the identity provider manages it, the API cannot create it"
-UNNAMED_USER = "no selected access rule names it (--department)"
+UNNAMED_SUBJECT = "no selected access rule names it (--department)"
 PREDEFINED_ROLE = "predefined role: exists in every tenant"
-CUSTOM_ROLE = "custom role: no resource manages roles yet"
-NODE_POOL_REASON = "node pools are set up with the cluster; quotas name them"
+CUSTOM_ROLE = "custom role: runai-export does not write roles yet (declare it with runai.Role)"
+DEFAULT_POOL = "the cluster's default node pool comes with the cluster"
+POOL_NOT_SELECTED = "serves the whole cluster: not selected (--department)"
 CLUSTER_REASON = "clusters are installed, not created through the API"
 
 
@@ -98,11 +105,14 @@ class _Selector:
         # only an empty `default` department is dropped here: no rule or project points at it
         plans = self._department_plans(departments, projects, rules, wanted)
         users = self._users(rules, filtered=wanted is not None)
-        emails = {u.email.lower() for u in users}
+        accounts = self._service_accounts(rules, filtered=wanted is not None)
+        subjects = {("user", u.email.lower()) for u in users}
+        subjects |= {("service-account", a.client_id.lower()) for a in accounts}
         final_rules = tuple(
-            replace(r, subject_exported=r.subject_type == "user" and r.subject.lower() in emails)
+            replace(r, subject_exported=(r.subject_type, r.subject.lower()) in subjects)
             for r in rules
         )
+        node_pools = self._node_pools(filtered=wanted is not None)
         self._not_managed()
         return ExportPlan(
             cluster_name=self.tenant.cluster_name,
@@ -111,6 +121,8 @@ class _Selector:
             users=tuple(users),
             rules=final_rules,
             left_out=tuple(self.left_out),
+            node_pools=tuple(node_pools),
+            service_accounts=tuple(accounts),
         )
 
     def _wanted_departments(self) -> set[str] | None:
@@ -245,17 +257,41 @@ class _Selector:
             elif user.get("isLocal") is False:
                 self.leave_out(USER, email, SSO_USER)
             elif filtered and email.lower() not in named:
-                self.leave_out(USER, email, UNNAMED_USER)
+                self.leave_out(USER, email, UNNAMED_SUBJECT)
             else:
                 kept.append(UserPlan(id=str(user["id"]), email=email))
+        return kept
+
+    def _service_accounts(self, rules: list[RulePlan], filtered: bool) -> list[ServiceAccountPlan]:
+        named = {r.subject.lower() for r in rules if r.subject_type == "service-account"}
+        kept: list[ServiceAccountPlan] = []
+        for account in _sorted_by_name(self.tenant.service_accounts):
+            name = str(account.get("name"))
+            client_id = str(account.get("clientId") or name)
+            if filtered and client_id.lower() not in named:
+                self.leave_out(SERVICE_ACCOUNT, name, UNNAMED_SUBJECT)
+                continue
+            enabled = False if account.get("enabled") is False else None
+            kept.append(ServiceAccountPlan(str(account["id"]), name, client_id, enabled))
+        return kept
+
+    def _node_pools(self, filtered: bool) -> list[NodePoolPlan]:
+        kept: list[NodePoolPlan] = []
+        for pool in _sorted_by_name(self.tenant.node_pools):
+            name = str(pool.get("name"))
+            if pool.get("isDefault"):
+                self.leave_out(NODE_POOL, name, DEFAULT_POOL)
+            elif filtered:
+                self.leave_out(NODE_POOL, name, POOL_NOT_SELECTED)
+            else:
+                kept.append(NodePoolPlan(str(pool["id"]), name, str(pool.get("labelKey")),
+                                         str(pool.get("labelValue"))))
         return kept
 
     def _not_managed(self) -> None:
         for role in sorted(self.tenant.roles, key=lambda r: str(r.get("name"))):
             reason = CUSTOM_ROLE if role.get("custom") else PREDEFINED_ROLE
             self.leave_out(ROLE, str(role.get("name")), reason)
-        for pool in _sorted_by_name(self.tenant.node_pools):
-            self.leave_out(NODE_POOL, str(pool.get("name")), NODE_POOL_REASON)
         self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
 
 

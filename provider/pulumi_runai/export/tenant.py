@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..client import RunaiClient
-from ..services import AccessRules, Clusters, Departments, NodePools, Projects, Roles, Users
+from ..errors import NotFound
+from ..services import (
+    AccessRules,
+    Clusters,
+    Departments,
+    NodePools,
+    Projects,
+    Roles,
+    ServiceAccounts,
+    Users,
+)
 from .errors import ExportError
 
 __all__ = ["ApiObject", "TenantSnapshot", "choose_cluster", "read_tenant"]
@@ -30,6 +40,7 @@ class TenantSnapshot:
     users: tuple[ApiObject, ...]
     roles: tuple[ApiObject, ...]
     access_rules: tuple[ApiObject, ...]
+    service_accounts: tuple[ApiObject, ...] = ()
 
     @property
     def cluster_id(self) -> str:
@@ -60,7 +71,8 @@ def choose_cluster(clusters: list[ApiObject], name: str | None) -> ApiObject:
 
 def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot:
     """List every kind once: clusters, then node pools, departments and projects of the chosen
-    cluster, users, roles and access rules. Rules marked deleted are not part of the tenant."""
+    cluster, users, service accounts, roles and access rules. Rules marked deleted are not part
+    of the tenant; a control plane without the service-account API (before 2.20) has none."""
     cluster = choose_cluster(Clusters(client).list(), cluster_name)
     cluster_id = str(cluster.get("uuid") or cluster.get("id"))
     rules = [rule for rule in AccessRules(client).list() if not rule.get("deletedAt")]
@@ -72,4 +84,12 @@ def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot
         users=tuple(Users(client).list()),
         roles=tuple(Roles(client).list(fresh=True)),
         access_rules=tuple(rules),
+        service_accounts=tuple(_service_accounts(client)),
     )
+
+
+def _service_accounts(client: RunaiClient) -> list[ApiObject]:
+    try:
+        return ServiceAccounts(client).list()
+    except NotFound:
+        return []

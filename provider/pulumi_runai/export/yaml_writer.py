@@ -1,11 +1,11 @@
 """`--format yaml`: an org.yaml (docs/org-yaml.md) that `Organization.from_yaml` deploys as
 adoptions only.
 
-What org.yaml cannot say is left out and reported: access rules of subjects other than
-declared users and groups, rules on the tenant or system scope. The file is read back through
-the format's own parser before it is written, so a tenant the format refuses (projects that
-ask for more than their department's quota, which Run:ai only recommends against) is an error
-naming each problem instead of a file that fails at deploy time.
+What org.yaml cannot say is left out and reported: service accounts, access rules of subjects
+other than declared users and groups, rules on the tenant or system scope. The file is read
+back through the format's own parser before it is written, so a tenant the format refuses
+(projects that ask for more than their department's quota, which Run:ai only recommends
+against) is an error naming each problem instead of a file that fails at deploy time.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ import yaml
 
 from ..organization import DescriptionError, parse_description
 from .errors import ExportError
-from .plan import ACCESS_RULE, DEPARTMENT, PROJECT, USER, ExportPlan, LeftOut, Rendered, RulePlan
+from .plan import ACCESS_RULE, SERVICE_ACCOUNT, ExportPlan, LeftOut, Rendered, RulePlan
 
 __all__ = ["DUMPERS", "describe", "dump", "render_yaml"]
 
 NO_SUBJECT_TYPE = "org.yaml names only users and groups; use --format python"
 USER_NOT_EXPORTED = "its user is not in the file (SSO, or --no-users); use --format python"
 NO_SCOPE_TYPE = "org.yaml has no tenant or system scope; use --format python"
+NO_SERVICE_ACCOUNTS = "org.yaml has no service accounts; use --format python"
 
 
 class _Flow(dict[str, Any]):
@@ -98,15 +99,20 @@ def describe(plan: ExportPlan) -> tuple[dict[str, Any], list[LeftOut]]:
         if projects:
             node["projects"] = projects
         departments.append(node)
-    access, left_out = [], []
+    left_out = [LeftOut(SERVICE_ACCOUNT, a.name, NO_SERVICE_ACCOUNTS)
+                for a in plan.service_accounts]
+    access = []
     for rule in plan.rules:
         entry, reason = _rule(rule)
         if entry is None:
             left_out.append(LeftOut(ACCESS_RULE, rule.description, reason))
         else:
             access.append(entry)
+    pools = [{"name": p.name, "label_key": p.label_key, "label_value": p.label_value}
+             for p in plan.node_pools]
     document: dict[str, Any] = {"cluster": plan.cluster_name, "adopt": True}
-    for key, value in (("departments", departments),
+    for key, value in (("node_pools", pools),
+                       ("departments", departments),
                        ("users", [{"email": u.email} for u in plan.users]),
                        ("access", access)):
         if value:
@@ -118,8 +124,8 @@ def render_yaml(plan: ExportPlan, header: list[str]) -> Rendered:
     """The org.yaml text; ExportError when the format would refuse the tenant as it is."""
     document, left_out = describe(plan)
     _check(document, {r.role for r in plan.rules})
-    written = {DEPARTMENT: len(plan.departments), PROJECT: len(plan.projects),
-               USER: len(plan.users), ACCESS_RULE: len(document.get("access", []))}
+    written = {**plan.written_counts(), SERVICE_ACCOUNT: 0,
+               ACCESS_RULE: len(document.get("access", []))}
     text = "".join(f"{line}\n" for line in header) + dump(document)
     return Rendered(text, written, tuple(left_out))
 

@@ -81,6 +81,8 @@ def test_engine_sees_every_policy_mandatory_with_its_config_schema(analyzer: Any
         "runai-admin-role-subjects",
         "runai-access-rule-scope",
         "runai-resource-naming",
+        "runai-service-account-roles",
+        "runai-project-policy-within-department",
     }
     assert {p.enforcementLevel for p in info.policies} == {analyzer_pb2.MANDATORY}
     schema = policies["runai-project-gpu-quota"].configSchema.properties

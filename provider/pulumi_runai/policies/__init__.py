@@ -14,7 +14,9 @@ from . import (
     email_domains,
     naming,
     project_department,
+    project_policy_limits,
     project_quota,
+    service_account_roles,
     tokens,
 )
 from ._values import UNKNOWN, plain
@@ -30,6 +32,8 @@ ALL_POLICIES: Final[list[Policy]] = [
     admin_roles.policy,
     access_scopes.policy,
     naming.policy,
+    service_account_roles.policy,
+    project_policy_limits.policy,
 ]
 
 __all__ = [
@@ -45,6 +49,8 @@ __all__ = [
     "naming",
     "plain",
     "project_department",
+    "project_policy_limits",
     "project_quota",
+    "service_account_roles",
     "tokens",
 ]

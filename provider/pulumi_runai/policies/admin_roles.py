@@ -11,6 +11,8 @@ from ._subjects import known_subject, subject_allowed, subject_key
 from ._values import fmt, is_unknown, number, props_of
 
 NAME: Final = "runai-admin-role-subjects"
+SUBJECT_TYPE: Final = "service-account"
+"""Subjects of this type are judged by `service_account_roles` instead."""
 
 DEFAULT_ADMIN_ROLES: Final = [
     "System administrator",
@@ -68,6 +70,8 @@ def validate(args: ResourceValidationArgs, report: ReportViolation) -> None:
     if role is None or subject is None:
         return
     subject_type, subject_id = subject
+    if subject_type == SUBJECT_TYPE:
+        return  # runai-service-account-roles judges service accounts, with its own allow-list
     allowed = string_list(config["allowedSubjects"])
     if subject_allowed(subject_type, subject_id, allowed):
         return

@@ -36,8 +36,8 @@ from .workload import POOLS, ROLE, Workload, build
 
 SEED_THREADS = 8
 OBJECTS_PER_REQUEST = 100  # the promise at N = 5,000
-UNPAGED_KINDS = ("clusters", "roles", "service_accounts")  # each answers in one call
-PAGED_KINDS = ("departments", "projects", "users", "access_rules", "nodepools")
+UNPAGED_KINDS = ("clusters", "service_accounts")  # each answers in one call
+PAGED_KINDS = ("departments", "projects", "users", "access_rules", "nodepools", "roles")
 TOKEN_PATH = "/api/v1/token"  # a read: the one POST an export may make
 # The emulator builds each department's `children` by reading every project, so one page of
 # 200 departments over 1,750 projects can take longer than the default 30 s per call on a

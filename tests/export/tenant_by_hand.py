@@ -3,7 +3,8 @@
 Two departments with projects holding quotas on the node pools `default` and `a100` (weights,
 limits, CPU and memory where a team set them; `a100` is not the cluster's default pool, so it
 is exported too), local users, a service account, and access rules at project, department,
-cluster and tenant scope, for users, a group, an application and the service account.
+cluster and tenant scope, for users, a group, an application and the service account; and,
+apart, a custom role granted to a group.
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ class ByHand:
 
     def rule(self, subject_type: str, subject: str, role: str, scope_type: str,
              scope_id: str) -> str:
-        body = {"subjectType": subject_type, "subjectId": subject, "roleId": self.roles[role],
+        return self.rule_by_id(subject_type, subject, self.roles[role], scope_type, scope_id)
+
+    def rule_by_id(self, subject_type: str, subject: str, role_id: int, scope_type: str,
+                   scope_id: str) -> str:
+        body = {"subjectType": subject_type, "subjectId": subject, "roleId": role_id,
                 "scopeType": scope_type, "scopeId": scope_id}
         return str(self.post("/api/v1/authorization/access-rules", body)["id"])
 
@@ -104,3 +109,14 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
     ids["pool:a100"] = next(str(p["id"]) for p in api.get("/api/v1/node-pools")["nodepools"]
                             if p["name"] == "a100")  # the emulator's seed: made by hand elsewhere
     return ids
+
+
+def add_custom_role(emulator: EmulatorProcess, ids: dict[str, str]) -> None:
+    """A custom role made in the UI from two permission sets, granted to a group."""
+    api = ByHand(emulator)
+    sets = api.get("/api/v1/authorization/permission-sets")["permissionSets"][:2]
+    ids["role:auditor"] = str(api.post("/api/v2/authorization/roles", {
+        "name": "Auditor", "description": "Reads everything, for the yearly audit.",
+        "permissionSets": [{"id": s["id"]} for s in sets]})["id"])
+    ids["rule:auditor"] = api.rule_by_id("group", "external-auditors", int(ids["role:auditor"]),
+                                        "department", ids["dept:platform"])

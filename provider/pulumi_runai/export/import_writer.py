@@ -17,6 +17,7 @@ from .plan import (
     DEPARTMENT,
     NODE_POOL,
     PROJECT,
+    ROLE,
     SERVICE_ACCOUNT,
     USER,
     ExportPlan,
@@ -33,6 +34,7 @@ def render_import(plan: ExportPlan, names: Names) -> Rendered:
         *((PROJECT, p.id) for p in plan.projects),
         *((USER, u.id) for u in plan.users),
         *((SERVICE_ACCOUNT, a.id) for a in plan.service_accounts),
+        *((ROLE, r.id) for r in plan.roles),
         *((ACCESS_RULE, r.id) for r in plan.rules),
     ]
     entries = [

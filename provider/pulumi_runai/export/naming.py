@@ -20,6 +20,7 @@ from .plan import (
     DEPARTMENT,
     NODE_POOL,
     PROJECT,
+    ROLE,
     SERVICE_ACCOUNT,
     USER,
     ExportPlan,
@@ -78,7 +79,7 @@ class Names:
 
 
 _VARIABLE_PREFIX = {NODE_POOL: "pool", DEPARTMENT: "dept", PROJECT: "proj", USER: "user",
-                    SERVICE_ACCOUNT: "sa", ACCESS_RULE: "rule"}
+                    SERVICE_ACCOUNT: "sa", ROLE: "role", ACCESS_RULE: "rule"}
 
 
 def _variable(kind: str, logical: str) -> str:
@@ -92,6 +93,7 @@ def assign_names(plan: ExportPlan) -> Names:
         (NODE_POOL, _unique(plan.node_pools, lambda p: p.name, lambda p: p.name, lambda p: p.id)),
         (SERVICE_ACCOUNT, _unique(plan.service_accounts, lambda a: a.name, lambda a: a.name,
                                   lambda a: a.id)),
+        (ROLE, _unique(plan.roles, lambda r: r.name, lambda r: r.name, lambda r: r.id)),
         (DEPARTMENT, _unique(plan.departments, lambda d: d.name, lambda d: d.name,
                              lambda d: d.id)),
         (PROJECT, _unique(plan.projects, lambda p: p.name, lambda p: p.name, lambda p: p.id)),

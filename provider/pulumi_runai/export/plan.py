@@ -26,6 +26,7 @@ __all__ = [
     "NodePoolPlan",
     "ProjectPlan",
     "Rendered",
+    "RolePlan",
     "RulePlan",
     "ServiceAccountPlan",
     "UserPlan",
@@ -41,7 +42,7 @@ NODE_POOL = "NodePool"
 ROLE = "Role"
 SERVICE_ACCOUNT = "ServiceAccount"
 WORKLOAD_POLICY = "WorkloadPolicy"
-KIND_ORDER = (NODE_POOL, DEPARTMENT, PROJECT, USER, SERVICE_ACCOUNT, ACCESS_RULE, ROLE,
+KIND_ORDER = (NODE_POOL, DEPARTMENT, PROJECT, USER, SERVICE_ACCOUNT, ROLE, ACCESS_RULE,
               WORKLOAD_POLICY, CLUSTER)
 
 Entry = dict[str, Any]
@@ -93,6 +94,17 @@ class UserPlan:
 
 
 @dataclass(frozen=True)
+class RolePlan:
+    """A custom role: its permission sets by name (sorted: their order means nothing)."""
+
+    id: str
+    name: str
+    description: str
+    permission_sets: tuple[str, ...]
+    enabled: bool | None = None
+
+
+@dataclass(frozen=True)
 class ServiceAccountPlan:
     """An application's login; `enabled` only when it differs from a new account's (True)."""
 
@@ -131,6 +143,7 @@ class ExportPlan:
     left_out: tuple[LeftOut, ...] = field(default=())
     node_pools: tuple[NodePoolPlan, ...] = ()
     service_accounts: tuple[ServiceAccountPlan, ...] = ()
+    roles: tuple[RolePlan, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectPlan, ...]:
@@ -143,6 +156,7 @@ class ExportPlan:
             PROJECT: len(self.projects),
             USER: len(self.users),
             SERVICE_ACCOUNT: len(self.service_accounts),
+            ROLE: len(self.roles),
             ACCESS_RULE: len(self.rules),
         }
 

@@ -19,6 +19,7 @@ from .plan import (
     DEPARTMENT,
     NODE_POOL,
     PROJECT,
+    ROLE,
     SERVICE_ACCOUNT,
     USER,
     ExportPlan,
@@ -77,6 +78,7 @@ class _Writer:
                          for u in plan.users}
         self.subjects |= {("service-account", a.client_id.lower()):
                           names.variable(SERVICE_ACCOUNT, a.id) for a in plan.service_accounts}
+        self.roles = {r.name: names.variable(ROLE, r.id) for r in plan.roles}
 
     def rule(self, rule: RulePlan) -> list[str]:
         if rule.scope_type in ("project", "department"):
@@ -89,10 +91,11 @@ class _Writer:
         cluster_id: Any = rule.cluster_id
         if cluster_id == self.plan.cluster_id:
             cluster_id = Code("cluster_id")
-        subject = self.subjects.get((rule.subject_type, rule.subject.lower()))
-        opts = None
-        if subject is not None:  # the rule names it by id, not by an output: order it
-            opts = Code(f"pulumi.ResourceOptions(depends_on=[{subject}])")
+        # the rule names its subject and role, not their outputs: order it after them
+        needs = [variable for variable in (
+            self.subjects.get((rule.subject_type, rule.subject.lower())),
+            self.roles.get(rule.role)) if variable is not None]
+        opts = Code(f"pulumi.ResourceOptions(depends_on=[{', '.join(needs)}])") if needs else None
         return _call(None, "AccessRule", self.names.of(ACCESS_RULE, rule.id), {
             "subject_type": rule.subject_type,
             "subject_id": rule.subject,
@@ -105,8 +108,8 @@ class _Writer:
         })
 
     def blocks(self) -> Iterator[tuple[str, list[list[str]]]]:
-        """(title, statements) per block: node pools, users, service accounts, each department,
-        then the rules on wider scopes."""
+        """(title, statements) per block: node pools, custom roles, service accounts, users,
+        each department, then the rules on wider scopes."""
         if self.plan.node_pools:
             yield "node pools", [
                 _call(self.names.variable(NODE_POOL, p.id), "NodePool",
@@ -114,6 +117,14 @@ class _Writer:
                       {"name": p.name, "cluster_id": Code("cluster_id"),
                        "label_key": p.label_key, "label_value": p.label_value, "adopt": True})
                 for p in self.plan.node_pools
+            ]
+        if self.plan.roles:
+            yield "custom roles", [
+                _call(self.names.variable(ROLE, r.id), "Role", self.names.of(ROLE, r.id),
+                      {"name": r.name, "description": r.description,
+                       "permission_sets": list(r.permission_sets), "enabled": r.enabled,
+                       "adopt": True})
+                for r in self.plan.roles
             ]
         if self.plan.service_accounts:
             yield "service accounts", [

@@ -11,7 +11,9 @@ Rules, in the order they apply:
   Service accounts the same way (`--no-users` does not touch them).
 * Node pools: every pool of the cluster but its default one, which comes with the cluster;
   none with `--department` (a pool serves the whole cluster; quotas still name pools).
-* Roles and the cluster are never written (custom roles: not yet, see docs/export.md).
+* Custom roles: every one (read from the v2 roles API, which names their permission sets);
+  with `--department`, only those the kept rules grant. Predefined roles and the cluster are
+  never written.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .plan import (
     LeftOut,
     NodePoolPlan,
     ProjectPlan,
+    RolePlan,
     RulePlan,
     ServiceAccountPlan,
     UserPlan,
@@ -57,7 +60,8 @@ NO_USERS = "users not requested (--no-users)"
 SSO_USER = "SSO user: the identity provider manages it, the API cannot create it"
 UNNAMED_SUBJECT = "no selected access rule names it (--department)"
 PREDEFINED_ROLE = "predefined role: exists in every tenant"
-CUSTOM_ROLE = "custom role: runai-export does not write roles yet (declare it with runai.Role)"
+NO_PERMISSION_SETS = ("custom role: this control plane has no v2 roles API to name its "
+                      "permission sets; declare it with runai.Role")
 DEFAULT_POOL = "the cluster's default node pool comes with the cluster"
 POOL_NOT_SELECTED = "serves the whole cluster: not selected (--department)"
 CLUSTER_REASON = "clusters are installed, not created through the API"
@@ -113,7 +117,8 @@ class _Selector:
             for r in rules
         )
         node_pools = self._node_pools(filtered=wanted is not None)
-        self._not_managed()
+        roles = self._roles(rules, filtered=wanted is not None)
+        self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
         return ExportPlan(
             cluster_name=self.tenant.cluster_name,
             cluster_id=self.tenant.cluster_id,
@@ -123,6 +128,7 @@ class _Selector:
             left_out=tuple(self.left_out),
             node_pools=tuple(node_pools),
             service_accounts=tuple(accounts),
+            roles=tuple(roles),
         )
 
     def _wanted_departments(self) -> set[str] | None:
@@ -288,11 +294,23 @@ class _Selector:
                                          str(pool.get("labelValue"))))
         return kept
 
-    def _not_managed(self) -> None:
-        for role in sorted(self.tenant.roles, key=lambda r: str(r.get("name"))):
-            reason = CUSTOM_ROLE if role.get("custom") else PREDEFINED_ROLE
-            self.leave_out(ROLE, str(role.get("name")), reason)
-        self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
+    def _roles(self, rules: list[RulePlan], filtered: bool) -> list[RolePlan]:
+        granted = {r.role for r in rules}
+        kept: list[RolePlan] = []
+        for role in _sorted_by_name(self.tenant.roles):
+            name = str(role.get("name"))
+            if not role.get("custom"):
+                self.leave_out(ROLE, name, PREDEFINED_ROLE)
+            elif filtered and name not in granted:
+                self.leave_out(ROLE, name, UNNAMED_SUBJECT)
+            elif "permissionSets" not in role:
+                self.leave_out(ROLE, name, NO_PERMISSION_SETS)
+            else:
+                sets = sorted(str(s.get("name")) for s in role.get("permissionSets") or [])
+                enabled = False if role.get("enabled") is False else None
+                kept.append(RolePlan(str(role["id"]), name, str(role.get("description") or ""),
+                                     tuple(sets), enabled))
+        return kept
 
 
 def select(tenant: TenantSnapshot, options: SelectionOptions) -> ExportPlan:

@@ -22,6 +22,7 @@ from ..services import (
     ServiceAccounts,
     Users,
 )
+from ..services.custom_roles import CustomRoles
 from .errors import ExportError
 
 __all__ = ["ApiObject", "TenantSnapshot", "choose_cluster", "read_tenant"]
@@ -71,8 +72,9 @@ def choose_cluster(clusters: list[ApiObject], name: str | None) -> ApiObject:
 
 def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot:
     """List every kind once: clusters, then node pools, departments and projects of the chosen
-    cluster, users, service accounts, roles and access rules. Rules marked deleted are not part
-    of the tenant; a control plane without the service-account API (before 2.20) has none."""
+    cluster, users, service accounts, roles (predefined and custom) and access rules. Rules
+    and roles marked deleted are not part of the tenant; a control plane without the
+    service-account API (before 2.20) has none."""
     cluster = choose_cluster(Clusters(client).list(), cluster_name)
     cluster_id = str(cluster.get("uuid") or cluster.get("id"))
     rules = [rule for rule in AccessRules(client).list() if not rule.get("deletedAt")]
@@ -82,10 +84,19 @@ def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot
         departments=tuple(Departments(client).list(cluster_id)),
         projects=tuple(Projects(client).list(cluster_id)),
         users=tuple(Users(client).list()),
-        roles=tuple(Roles(client).list(fresh=True)),
+        roles=tuple(_roles(client)),
         access_rules=tuple(rules),
         service_accounts=tuple(_service_accounts(client)),
     )
+
+
+def _roles(client: RunaiClient) -> list[ApiObject]:
+    """Every role, from the v2 API where it exists: only it lists a custom role's permission
+    sets by name. Older control planes answer the v1 list (custom roles then lack them)."""
+    try:
+        return [role for role in CustomRoles(client).list() if not role.get("deletedAt")]
+    except NotFound:
+        return Roles(client).list(fresh=True)
 
 
 def _service_accounts(client: RunaiClient) -> list[ApiObject]:

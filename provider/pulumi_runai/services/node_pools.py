@@ -40,8 +40,12 @@ class NodePools:
 
     def forget(self, cluster_id: str | None) -> None:
         """Drop the cached lists that a pool made, renamed or deleted here has made stale, so
-        that a quota naming it in the same run resolves against the tenant as it is now."""
-        for key in {cluster_id, None}:
+        that a quota naming it in the same run resolves against the tenant as it is now.
+        Without a cluster id every cached list goes (they reload on their next use)."""
+        if cluster_id is None:
+            _CACHE.clear()
+            return
+        for key in (cluster_id, None):
             _CACHE.invalidate((self.client.settings, key))
 
     def get(self, pool_id: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import pulumi
 import pulumi_runai as runai
 import pytest
 import requests
-from pulumi_runai.models.workload_policy import changed_paths
+from pulumi_runai.local.plan import field_changes
 from pulumi_runai.testing import CheckFailedError, HarnessError, Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
@@ -149,8 +149,9 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     raised = replace(spec, secret_version=2, project_gpu_max=3)
     plan = stack.preview(governance_program(raised))
     assert plan.ops(include_same=False) == {"vision-trainings": "update"}
-    before, after = plan.step("vision-trainings").detailed_diff["policy"]
-    assert changed_paths(before, after) == [LIMIT_PATH]
+    # as scripts/deploy prints the plan: the one leaf inside the policy, old and new
+    assert [c.render() for c in field_changes(plan.step("vision-trainings"))] == [
+        f"policy.{LIMIT_PATH} 2 → 3"]
     tenant.forget_calls()
     updated = stack.up(governance_program(raised))
     assert updated.ops(include_same=False) == {"vision-trainings": "update"}

@@ -120,13 +120,6 @@ def test_only_the_type_and_the_scope_replace_a_policy() -> None:
     assert workload_policy.diff(outputs, moved) == (["scope_id"], ["scope_id"])
 
 
-def test_changed_paths_name_each_leaf_that_differs() -> None:
-    old = {"defaults": {"compute": {"gpuDevicesRequest": 1}}, **GPU_POLICY}
-    new = {"rules": {"compute": {"gpuDevicesRequest": {"max": 6, "min": 1}}}}
-    assert workload_policy.changed_paths(old, new) == [
-        "defaults", "rules.compute.gpuDevicesRequest.max", "rules.compute.gpuDevicesRequest.min"]
-
-
 def test_the_resource_id_is_the_type_and_the_scope() -> None:
     assert workload_policy.object_id("trainings", "project", "5") == "trainings/project/5"
     assert workload_policy.parse_id("trainings/tenant") == ("trainings", "tenant", None)

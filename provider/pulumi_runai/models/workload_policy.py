@@ -170,17 +170,6 @@ def diff(old_outputs: Mapping[str, Any], new_inputs: Mapping[str, Any]) -> field
     return fields.diff(FIELDS, old_outputs, new_inputs)
 
 
-def changed_paths(old: Any, new: Any, path: str = "") -> list[str]:
-    """The paths inside a policy whose values differ (`rules.compute.gpuDevicesRequest.max`),
-    for showing what an update changes; a list that differs is one path."""
-    if isinstance(old, Mapping) and isinstance(new, Mapping):
-        found: list[str] = []
-        for key in sorted(set(old) | set(new), key=str):
-            found += changed_paths(old.get(key), new.get(key), f"{path}.{key}" if path else key)
-        return found
-    return [] if old == new else [path]
-
-
 def object_id(workload_type: str, scope_type: str, scope_id: object) -> str:
     """The resource id: `<workload_type>/<scope_type>[/<scope_id>]` (the API has no other)."""
     parts = [workload_type, scope_type] + ([] if scope_id is None else [str(scope_id)])

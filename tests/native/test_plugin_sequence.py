@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from pulumi_runai.kinds import kind_named
 from pulumi_runai.native.names import to_camel
 from pulumi_runai.testing._wire import UNKNOWN, Props, is_secret, plain, secret, shown
@@ -60,6 +61,8 @@ def test_schema_and_configuration(emulator: EmulatorProcess) -> None:
         assert failures == [] and found["name"] == "local"
         _, failures = plugin.invoke("runai:index:getCluster", {"name": "nope"})
         assert "local" in failures[0][1]  # the known clusters are listed
+        with pytest.raises(NativeProviderError, match=r"Widget.*runai:index:Department"):
+            plugin.check(urn("Widget", "w"), {}, {})
         assert_no_credential(plugin, emulator)
 
 
@@ -150,15 +153,6 @@ def test_more_than_four_creates_in_flight(plugin: NativeHost, emulator: Emulator
     assert len(posts) == len(users) and emulator.peak_in_flight(posts) > 4
     for (id_, outputs), email in zip(made, users, strict=True):
         plugin.delete(urn("User", email), id_, outputs)
-
-
-def test_an_unknown_type_is_named(plugin: NativeHost) -> None:
-    try:
-        plugin.check(urn("Widget", "w"), {}, {})
-    except NativeProviderError as exc:
-        assert "runai:index:Department" in str(exc) and "Widget" in str(exc)
-    else:
-        raise AssertionError("an unknown type must fail")
 
 
 def assert_no_credential(plugin: NativeHost, emulator: EmulatorProcess) -> None:

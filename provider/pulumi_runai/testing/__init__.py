@@ -13,8 +13,13 @@ processes, behave like consecutive ``pulumi up``s; unmodified programs run throu
 ``pulumi.runtime.set_mocks`` with dependency order and bounded parallelism; an analyzer hook
 for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC).
 
+The native plugin (``pulumi-resource-runai``) serves ``runai:*`` resources and invokes
+(``native_routing``): started on first use, configured with the stack's ``runai:*`` config,
+with its preview (computed outputs unknown) and import (Read by id, then Check and Diff).
+
 What it does not: it is a test tool, not an engine. No resource plugins other than the Python
-dynamic host (components are plain nodes; other custom resources and invokes are refused), no
+dynamic host and the native Run:ai plugin (components are plain nodes; other custom resources
+and invokes are refused), no
 stack backends or secrets providers (secrets are marked, not encrypted), no policy or
 transformation machinery beyond the analyzer hook; replace_on_changes, deleted_with and
 targets are not modelled. Programs run one at a time per process.

@@ -34,6 +34,7 @@ from .analyzers import (
 )
 from .errors import CheckFailedError, DeploymentError, HarnessError, PolicyViolationError
 from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
+from .native_routing import import_step, is_native, preview_outputs
 from .results import Result, Step
 from .state import ResourceState, StateFile
 
@@ -206,6 +207,8 @@ class Deployment:
                                  started=now, finished=now))
 
     def _custom(self, urn: str, spec: ResourceSpec, started: float) -> Step:
+        if spec.import_id and is_native(spec.type):
+            return import_step(self, urn, spec, started)  # the plugin can import
         if spec.import_id:
             # ImportStep: Read with neither inputs nor state; the Python host cannot find
             # __provider and fails (pulumi/pulumi#16175), as it does under the engine.
@@ -282,10 +285,11 @@ class Deployment:
 
     def _create(self, new: ResourceState, started: float) -> Step:
         if self.preview:
-            # Create is never called in preview: the host reports supportsPreview=False, so
-            # the engine returns the inputs as outputs and a blank (unknown) id.
-            self._commit(replace(new, outputs=new.inputs))
-            return Step("create", new.urn, new.type, new.name, outputs=new.inputs,
+            # The dynamic host reports supportsPreview=False, so the engine returns the inputs
+            # as outputs and a blank (unknown) id; the native plugin previews the create.
+            outputs = preview_outputs(self.host, new.urn, new.inputs)
+            self._commit(replace(new, outputs=outputs))
+            return Step("create", new.urn, new.type, new.name, outputs=outputs,
                         started=started, new_inputs=shown(new.inputs))
         id_, outs = self.host.create(new.urn, new.inputs)
         new = replace(new, id=id_, outputs=annotate_secrets(outs, new.inputs,

@@ -38,6 +38,7 @@ from ._urns import STACK_TYPE, make_urn
 from ._wire import Props, secret
 from .engine import Deployment, ResourceSpec, unknown_inputs
 from .errors import HarnessError
+from .native_routing import served
 
 DYNAMIC_PREFIX = "pulumi-python:dynamic"
 
@@ -80,15 +81,16 @@ class ForwardingMocks(pulumi.runtime.Mocks):
         inputs = unknown_inputs(args.inputs, lambda v: isinstance(v, Unknown))
         assert isinstance(inputs, dict)
         if args.resource_id and not isinstance(args, _Registration):
-            if not args.typ.startswith(DYNAMIC_PREFIX):
-                raise HarnessError(f"cannot read {args.typ}: only dynamic resources are modelled")
+            if not served(args.typ):
+                raise HarnessError(f"cannot read {args.typ}: only dynamic and runai:* resources "
+                                   "are modelled")
             step = self.deployment.read(args.typ, args.name, args.resource_id, inputs)
             return step.id, step.outputs
         reg = args if isinstance(args, _Registration) else None
-        if args.custom and not args.typ.startswith(DYNAMIC_PREFIX):
+        if args.custom and not served(args.typ):
             raise HarnessError(
-                f"{args.typ} {args.name}: only dynamic (pulumi-python) and component resources "
-                "are supported by pulumi_runai.testing (no resource plugins)"
+                f"{args.typ} {args.name}: only dynamic (pulumi-python), native Run:ai (runai:*) "
+                "and component resources are supported by pulumi_runai.testing"
             )
         spec = ResourceSpec(
             type=args.typ,
@@ -112,7 +114,11 @@ class ForwardingMocks(pulumi.runtime.Mocks):
         return step.id, step.outputs
 
     def call(self, args: _mocks.MockCallArgs) -> tuple[dict[Any, Any], list[tuple[str, str]]]:
-        raise HarnessError(f"invoke {args.token}: provider functions are not modelled")
+        """Invokes go to the native plugin (`runai:*` functions); others are not modelled."""
+        invoke = getattr(self.deployment.host, "invoke", None)
+        if invoke is None:
+            raise HarnessError(f"invoke {args.token}: provider functions are not modelled")
+        return invoke(args.token, dict(args.args)), []
 
 
 class EngineMonitor(_mocks.MockMonitor):

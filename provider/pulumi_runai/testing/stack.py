@@ -17,6 +17,7 @@ from ._wire import Props, secret
 from .analyzers import AnalyzerLike
 from .engine import Deployment
 from .host import ProviderHost
+from .native_routing import RoutingHost, is_native, provider_inputs
 from .program import Program, program_file, run_program
 from .results import Result
 from .state import StateFile
@@ -84,11 +85,17 @@ class Stack:
         state = self.state
         # The host starts and is configured in the background while the program runs.
         with ProviderHost(cwd=self._host_cwd(program), project=self.project, env=self.env,
-                          python=self.python, config=self._host_config()) as host:
-            deployment = Deployment(host, state, project=self.project, stack=self.stack,
-                                    preview=preview, analyzers=self.analyzers,
-                                    parallel=self.parallel)
-            return body(deployment)
+                          python=self.python, config=self._host_config()) as dynamic:
+            # runai:* resources go to the native plugin, started on first use
+            host = RoutingHost(dynamic, provider_inputs(self._host_config()), self.env,
+                               start_now=any(is_native(r.type) for r in state.resources()))
+            deployment = Deployment(host, state, project=self.project,  # type: ignore[arg-type]
+                                    stack=self.stack, preview=preview,
+                                    analyzers=self.analyzers, parallel=self.parallel)
+            try:
+                return body(deployment)
+            finally:
+                host.close()
 
     # -- commands ------------------------------------------------------------------------
     def up(self, program: Program) -> Result:

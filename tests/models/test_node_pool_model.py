@@ -135,3 +135,19 @@ def test_a_pool_is_settled_once_it_is_no_longer_creating_or_updating(
     phase: str | None, settled: bool
 ) -> None:
     assert node_pool.is_settled({**API, "phase": phase}) is settled
+
+
+def test_a_pool_the_quotas_let_go_of_is_released_of_every_resource() -> None:
+    """A renamed (replaced) pool is deleted only once no org unit grants quota on it; Run:ai
+    refuses the delete while any of GPU, CPU or memory is still deserved there."""
+    from pulumi_runai.models import quotas
+
+    live = [{"node_pool": "h100", "rank": "High",
+             "gpu": {"deserved": 2, "limit": -1, "over_quota_weight": 2},
+             "cpu": {"deserved": 1000, "limit": -1, "over_quota_weight": 2},
+             "memory": {"deserved": 8, "limit": -1, "over_quota_weight": 2, "units": "GB"}}]
+    wanted = [{"node_pool": "h200", "gpu": {"deserved": 2}}]
+    released = {"node_pool": "h100", "gpu": {"deserved": 0}, "cpu": {"deserved": 0},
+                "memory": {"deserved": 0, "units": "GB"}}
+    assert released in quotas.patch_entries(wanted, live)
+    assert released in quotas.for_update(wanted, live)

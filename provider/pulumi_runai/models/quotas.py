@@ -295,8 +295,27 @@ def stray_pools(
     live: Sequence[Mapping[str, Any]] | None, desired: Sequence[Mapping[str, Any]] | None
 ) -> list[str]:
     """Live pools the program does not name but that still grant quota."""
+    return [e["node_pool"] for e in _strays(live, desired)]
+
+
+def _strays(
+    live: Sequence[Mapping[str, Any]] | None, desired: Sequence[Mapping[str, Any]] | None
+) -> list[Mapping[str, Any]]:
     wanted = _by_pool(desired)
-    return [e["node_pool"] for e in live or () if e["node_pool"] not in wanted and not is_empty(e)]
+    return [e for e in live or () if e["node_pool"] not in wanted and not is_empty(e)]
+
+
+def _released(entry: Mapping[str, Any]) -> Entry:
+    """A stray pool's entry sent back to zero for every resource it grants (memory in its own
+    units): Run:ai refuses to delete a pool while any of them is still deserved there."""
+    released: Entry = {"node_pool": entry["node_pool"], "gpu": {"deserved": 0}}
+    for kind in ("cpu", "memory"):
+        quota = entry.get(kind)
+        if quota and quota.get("deserved") not in (None, 0):
+            released[kind] = {"deserved": 0}
+            if kind == "memory" and quota.get("units"):
+                released[kind]["units"] = quota["units"]
+    return released
 
 
 def differs(
@@ -334,7 +353,7 @@ def for_update(
         if merged.get("rank") is None and current.get("rank") is not None:
             merged["rank"] = current["rank"]
         entries.append(merged)
-    entries += [{"node_pool": pool, "gpu": {"deserved": 0}} for pool in stray_pools(live, desired)]
+    entries += [_released(entry) for entry in _strays(live, desired)]
     return entries
 
 
@@ -343,9 +362,7 @@ def patch_entries(
 ) -> list[Entry]:
     """Entries to PATCH: the program's as given (PATCH keeps every field they leave out, as
     the server holds it now), and stray pools that still grant quota sent back to zero."""
-    zeroed: list[Entry] = [
-        {"node_pool": pool, "gpu": {"deserved": 0}} for pool in stray_pools(live, desired)
-    ]
+    zeroed = [_released(entry) for entry in _strays(live, desired)]
     return [dict(entry) for entry in desired] + zeroed
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pulumi_runai.models import node_pool
+from pulumi_runai.models import node_pool, quotas
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 
 BASE: dict[str, Any] = {
@@ -140,8 +140,6 @@ def test_a_pool_is_settled_once_it_is_no_longer_creating_or_updating(
 def test_a_pool_the_quotas_let_go_of_is_released_of_every_resource() -> None:
     """A renamed (replaced) pool is deleted only once no org unit grants quota on it; Run:ai
     refuses the delete while any of GPU, CPU or memory is still deserved there."""
-    from pulumi_runai.models import quotas
-
     live = [{"node_pool": "h100", "rank": "High",
              "gpu": {"deserved": 2, "limit": -1, "over_quota_weight": 2},
              "cpu": {"deserved": 1000, "limit": -1, "over_quota_weight": 2},

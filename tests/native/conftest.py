@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pulumi_runai.testing import Stack
 from pulumi_runai.testing._wire import secret
 from pulumi_runai.testing.native_host import NativeHost
 from runai_emulator.testing import EmulatorProcess
+
+TOKEN_PATHS = ("/api/v1/token", "/api/v2/token")
+
+
+def writes(emulator: EmulatorProcess) -> list[str]:
+    """The calls that change the tenant (token requests aside), as `METHOD path`."""
+    return [f"{r['method']} {r['path']}" for r in emulator.requests()
+            if r["method"] != "GET" and r["path"] not in TOKEN_PATHS]
 
 
 def plugin_env() -> dict[str, str]:
@@ -20,6 +30,14 @@ def provider_args(emulator: EmulatorProcess, **extra: object) -> dict[str, objec
     """Provider inputs as the engine sends them: the client secret wrapped as a secret."""
     return {"url": emulator.url, "clientId": emulator.client_id,
             "clientSecret": secret(emulator.client_secret), **extra}
+
+
+@pytest.fixture
+def stack(emulator: EmulatorProcess, tmp_path: Path) -> Stack:
+    """A harness stack for the emulator; `runai:*` resources go to the native plugin."""
+    return Stack(tmp_path / "state.json", project="org",
+                 config={"runai:url": emulator.url, "runai:clientId": emulator.client_id},
+                 secret_config={"runai:clientSecret": emulator.client_secret})
 
 
 @pytest.fixture

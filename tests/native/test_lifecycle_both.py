@@ -5,7 +5,6 @@ emulator. One program text serves both: the two SDKs take the same Python names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pulumi
@@ -17,8 +16,9 @@ from pulumi_runai.native.names import to_camel
 from pulumi_runai.testing import Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
+from .conftest import writes
+
 SDKS = {"dynamic": pulumi_runai, "native": pulumi_runai_native}
-TOKEN_PATHS = ("/api/v1/token", "/api/v2/token")
 DEPARTMENTS = "/api/v1/org-unit/departments"
 
 
@@ -30,13 +30,6 @@ def sdk(request: pytest.FixtureRequest) -> Any:
 def key(sdk: Any, name: str) -> str:
     """An output's name in state: the dynamic provider's, or the native camelCase one."""
     return to_camel(name) if sdk is pulumi_runai_native else name
-
-
-@pytest.fixture
-def stack(emulator: EmulatorProcess, tmp_path: Path) -> Stack:
-    return Stack(tmp_path / "state.json", project="org",
-                 config={"runai:url": emulator.url, "runai:clientId": emulator.client_id},
-                 secret_config={"runai:clientSecret": emulator.client_secret})
 
 
 def org(sdk: Any, *, project: str = "vision", gpu: int = 2, adopt: bool = False,
@@ -58,11 +51,6 @@ def org(sdk: Any, *, project: str = "vision", gpu: int = 2, adopt: bool = False,
         pulumi.export("password", kim.temp_password)
 
     return program
-
-
-def writes(emulator: EmulatorProcess) -> list[str]:
-    return [f"{r['method']} {r['path']}" for r in emulator.requests()
-            if r["method"] != "GET" and r["path"] not in TOKEN_PATHS]
 
 
 def test_create_no_op_update_replace_drift_and_destroy(

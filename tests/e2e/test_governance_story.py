@@ -42,6 +42,7 @@ class Governance:
     """What the program declares; each chapter of the story changes one thing."""
 
     cluster_id: str
+    account: str = "ci-robot"
     secret_version: int = 1
     project_gpu_max: int = 2
 
@@ -53,7 +54,7 @@ def governance_program(spec: Governance) -> Callable[[], None]:
             "vision", name="vision", cluster_id=spec.cluster_id, department_id=dept.id
         )
         robot = runai.ServiceAccount(
-            "ci-robot", name="ci-robot", secret_version=spec.secret_version
+            "ci-robot", name=spec.account, secret_version=spec.secret_version
         )
         role = runai.Role(
             "trainer", name="Trainer", description="Submits training workloads",
@@ -121,6 +122,7 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     assert runai.get_role("Trainer", settings=settings).id == role["id"], "lookups find it"
     secret = first.outputs["ci-robot"]["client_secret"]
     assert "client_secret" in first.secret_outputs["ci-robot"]
+    assert first.secret_stack_outputs == {"client_secret"}
     assert _logs_in(emulator, account["clientId"], secret)
 
     policies = {p["meta"]["scope"]: p for p in state["policies"]}
@@ -173,6 +175,15 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     stack.up(governance_program(raised))
     live = {p["meta"]["scope"]: p for p in emulator.state()["policies"]}["project"]
     assert live["policy"] == _gpu_policy(3, default=1), "the next up puts the program back"
+
+    # A new name replaces the account, and with it the rule that names its client id.
+    renamed = stack.up(governance_program(replace(raised, account="ci-robot-2")))
+    assert renamed.ops(include_same=False) == {"ci-robot": "replace", "ci-robot-vision": "replace"}
+    state = emulator.state()
+    assert set(_named(state, "service_accounts")) == {"ci-robot-2"}
+    assert [r["subjectId"] for r in state["access_rules"]] == ["ci-robot-2"]
+    new_secret = renamed.outputs["ci-robot"]["client_secret"]
+    assert _logs_in(emulator, "ci-robot-2", new_secret)
 
     # Refresh keeps the secret (a GET never shows it) and reports no drift.
     refreshed = stack.refresh()

@@ -99,25 +99,26 @@ class _Selector:
 
     def run(self) -> ExportPlan:
         wanted = self._wanted_departments()
+        filtered = wanted is not None
         departments = {dept_id: d for dept_id, d in self.cluster_departments.items()
                        if wanted is None or d.get("name") in wanted}
         for dept_id, dept in self.cluster_departments.items():
             if dept_id not in departments:
                 self.leave_out(DEPARTMENT, str(dept.get("name")), NOT_SELECTED)
         projects = self._projects(departments)
-        rules = self._rules(departments, projects, filtered=wanted is not None)
+        rules = self._rules(departments, projects, filtered=filtered)
         # only an empty `default` department is dropped here: no rule or project points at it
         plans = self._department_plans(departments, projects, rules, wanted)
-        users = self._users(rules, filtered=wanted is not None)
-        accounts = self._service_accounts(rules, filtered=wanted is not None)
+        users = self._users(rules, filtered=filtered)
+        accounts = self._service_accounts(rules, filtered=filtered)
         subjects = {("user", u.email.lower()) for u in users}
         subjects |= {("service-account", a.client_id.lower()) for a in accounts}
         final_rules = tuple(
             replace(r, subject_exported=(r.subject_type, r.subject.lower()) in subjects)
             for r in rules
         )
-        node_pools = self._node_pools(filtered=wanted is not None)
-        roles = self._roles(rules, filtered=wanted is not None)
+        node_pools = self._node_pools(filtered=filtered)
+        roles = self._roles(rules, filtered=filtered)
         self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
         return ExportPlan(
             cluster_name=self.tenant.cluster_name,

@@ -43,6 +43,7 @@ class Governance:
 
     cluster_id: str
     account: str = "ci-robot"
+    enabled: bool | None = None
     secret_version: int = 1
     project_gpu_max: int = 2
 
@@ -54,7 +55,8 @@ def governance_program(spec: Governance) -> Callable[[], None]:
             "vision", name="vision", cluster_id=spec.cluster_id, department_id=dept.id
         )
         robot = runai.ServiceAccount(
-            "ci-robot", name=spec.account, secret_version=spec.secret_version
+            "ci-robot", name=spec.account, enabled=spec.enabled,
+            secret_version=spec.secret_version,
         )
         role = runai.Role(
             "trainer", name="Trainer", description="Submits training workloads",
@@ -195,10 +197,18 @@ def test_service_account_custom_role_and_policies_from_create_to_destroy(
     shown = json.dumps(_without_secrets(json.loads(stack.state_file.read_text())))
     assert secret not in shown and new_secret not in shown
 
+    # Disabling the account is one PATCH; it can no longer log in.
+    tenant.forget_calls()
+    account_id = renamed.outputs["ci-robot"]["service_account_id"]
+    disabled = stack.up(governance_program(replace(raised, account="ci-robot-2", enabled=False)))
+    assert disabled.ops(include_same=False) == {"ci-robot": "update"}
+    assert tenant.writes() == [f"PATCH /api/v1/service-accounts/{account_id}"]
+    assert not _logs_in(emulator, "ci-robot-2", new_secret)
+
     # Destroy leaves nothing behind.
     stack.destroy()
     state = emulator.state()
-    assert "ci-robot" not in _named(state, "service_accounts")
+    assert state["service_accounts"] == []
     assert "Trainer" not in _named(state, "roles")
     assert state["access_rules"] == []
     assert state["policies"] == []

@@ -15,7 +15,7 @@ from typing import Any
 
 import pulumi_runai as runai
 import pytest
-from pulumi_runai.testing import CheckFailedError, Stack
+from pulumi_runai.testing import CheckFailedError, ProviderError, Stack
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import stack_on
@@ -156,7 +156,7 @@ def test_a_slow_pool_is_waited_for_and_a_timeout_names_its_phase(
         runai.NodePool("l4", name="l4", cluster_id=tenant.cluster_id, label_key=LABEL_KEY,
                        label_value="l4")
 
-    with pytest.raises(Exception) as timed_out:
+    with pytest.raises(ProviderError) as timed_out:
         impatient.up(second_pool)
     message = str(timed_out.value)
     assert "last phase Creating" in message and "adopt" in message, message

@@ -259,5 +259,30 @@ def test_what_cannot_be_managed_is_refused_before_any_change_and_adopt_takes_ove
     assert adopted.outputs["cluster-trainings"]["policy"] == _gpu_policy(6)
     [live] = emulator.state()["policies"]
     assert live["policy"] == _gpu_policy(6) and live["meta"]["name"] == "by-hand"
+
+    # A custom role and a service account made by hand are taken over the same way: the role
+    # brought to the program's permission sets, the account given a secret by a rotation.
+    catalogue = {p["name"]: p["id"] for p in tenant.by_hand(
+        "GET", "/api/v1/authorization/permission-sets")["permissionSets"]}
+    made = tenant.by_hand("POST", "/api/v2/authorization/roles", {
+        "name": "Trainer", "description": "by hand",
+        "permissionSets": [{"id": catalogue["Workload viewer"], "name": "Workload viewer"}]})
+    robot = tenant.by_hand("POST", "/api/v1/service-accounts", {"name": "ci-robot"})
+
+    def taken_over() -> None:
+        cluster_policy(adopt=True)()
+        runai.Role("trainer", name="Trainer", description="Submits training",
+                   permission_sets=ROLE_SETS, adopt=True)
+        runai.ServiceAccount("ci-robot", name="ci-robot", secret_version=1, adopt=True)
+
+    result = stack.up(taken_over)
+    role = _named(emulator.state(), "roles")["Trainer"]
+    assert role["id"] == made["id"] and role["description"] == "Submits training"
+    assert sorted(p["name"] for p in role["permissionSets"]) == sorted(ROLE_SETS)
+    assert result.outputs["ci-robot"]["service_account_id"] == robot["id"]
+    secret = result.outputs["ci-robot"]["client_secret"]
+    assert secret != robot["clientSecret"] and _logs_in(emulator, "ci-robot", secret)
     stack.destroy()
-    assert emulator.state()["policies"] == []
+    state = emulator.state()
+    assert state["policies"] == [] and state["service_accounts"] == []
+    assert "Trainer" not in _named(state, "roles")

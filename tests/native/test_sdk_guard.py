@@ -14,7 +14,7 @@ def test_the_installed_sdk_offers_everything_used() -> None:
     sdk_guard.check_sdk()
 
 
-def test_a_missing_name_or_argument_is_reported_with_the_tested_range(
+def test_a_missing_name_or_argument_is_reported_with_the_supported_range(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     required = {**sdk_guard.REQUIRED, "pulumi.provider.experimental.provider": {
@@ -24,7 +24,7 @@ def test_a_missing_name_or_argument_is_reported_with_the_tested_range(
     with pytest.raises(sdk_guard.UnsupportedPulumiSDK) as caught:
         sdk_guard.check_sdk()
     message = str(caught.value)
-    low, high = sdk_guard.TESTED_RANGE
+    low, high = sdk_guard.SUPPORTED_RANGE
     assert f"pulumi {low} to {high}" in message
     assert "ListRequest2 is missing" in message and "no longer takes old_inputs" in message
 

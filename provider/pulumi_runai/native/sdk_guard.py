@@ -3,7 +3,7 @@
 Why: the module is experimental and changes between SDK releases (its server gained
 `_raise_with_traceback` lately). Rather than pin every user of this package (the dynamic
 provider works on any SDK from 3.216), the plugin checks at start that the SDK still offers
-each name and argument it uses, and stops with a message naming the tested range otherwise.
+each name and argument it uses, and stops with a message naming the supported range otherwise.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import importlib
 import inspect
 from importlib import metadata
 
-TESTED_RANGE = ("3.216.0", "3.272.0")
-"""pulumi SDK versions the native plugin is tested with (CI runs the newer end)."""
+SUPPORTED_RANGE = ("3.216.0", "3.272.0")
+"""pulumi SDK versions the plugin supports: the package's floor to the version CI runs (the
+only one exercised; an SDK in between is accepted when it offers every name checked here)."""
 
 REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
     "pulumi.provider.experimental.provider": {
@@ -95,14 +96,14 @@ def problems() -> list[str]:
 
 
 def check_sdk() -> None:
-    """Raise `UnsupportedPulumiSDK` naming what is missing and the tested range."""
+    """Raise `UnsupportedPulumiSDK` naming what is missing and the supported range."""
     found = problems()
     if found:
-        low, high = TESTED_RANGE
+        low, high = SUPPORTED_RANGE
         raise UnsupportedPulumiSDK(
             f"pulumi-resource-runai needs pulumi.provider.experimental as in pulumi {low} to "
             f"{high}; the installed pulumi {installed_version()} differs: "
             + "; ".join(found)
-            + f". Install a tested SDK (pip install 'pulumi>={low},<={high}') in the plugin's "
+            + f". Install a supported SDK (pip install 'pulumi>={low},<={high}') in the plugin's "
             "environment, or use the dynamic resources (pulumi_runai), which need no such pin."
         )

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pulumi_runai.organization import DescriptionError, Organization
 from pulumi_runai.organization.description import parse_description
-from pulumi_runai.organization.node_pools import check_quota_pools
+from pulumi_runai.organization.node_pools import POOL_KEYS, check_quota_pools
 from pulumi_runai.testing import Stack
 from runai_emulator.testing import EmulatorProcess
 
@@ -64,6 +66,24 @@ def test_a_pool_declared_twice_is_reported_with_the_first() -> None:
     found = problems([POOL, POOL])
     assert "declared twice" in found["node_pools[1].name"]
     assert "node_pools[0].name" in found["node_pools[1].name"]
+
+
+junk = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from([*POOL_KEYS, "cluster_id", "colour"]), junk, max_size=6)
+       | junk)
+def test_any_node_pools_entry_is_parsed_or_reported_never_a_crash(entry: Any) -> None:
+    try:
+        parse_description(description([entry]), "org.yaml")
+    except DescriptionError as error:
+        assert all(p.path.startswith(("node_pools", "departments")) for p in error.problems)
 
 
 def test_a_quota_names_a_declared_pool_or_one_the_cluster_has() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from pulumi_runai.errors import NotFound
+from pulumi_runai.lifecycle.roles import check_role_name
 from pulumi_runai.models import role, service_account, workload_policy
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 
@@ -131,3 +135,16 @@ def test_the_resource_id_is_the_type_and_the_scope() -> None:
                                     "policy": GPU_POLICY}, "p")
     assert body == {"meta": {"scope": "project", "name": "p", "projectId": 5},
                     "policy": GPU_POLICY}
+
+
+def test_a_control_plane_without_custom_roles_fails_the_preview_saying_so() -> None:
+    class NoV2Roles:
+        """A client whose tenant answers 404 to the v2 roles list."""
+
+        def list_all(self, path: str, **_: Any) -> list[dict[str, Any]]:
+            raise NotFound(404, "not found", method="GET", path=path)
+
+    [failure] = check_role_name(NoV2Roles(), "name", "Trainer")  # type: ignore[arg-type]
+    assert failure.property == "name"
+    assert "no custom-roles API" in failure.reason
+    assert "/api/v2/authorization/roles" in failure.reason

@@ -38,8 +38,13 @@ def check_permission_sets(
 
 
 def check_role_name(client: RunaiClient, prop: str, name: str) -> list[Failure]:
-    """A failure when `name` belongs to a predefined role (it cannot be managed)."""
-    found = CustomRoles(client).find({"name": name})
+    """A failure when `name` belongs to a predefined role (it cannot be managed), or when the
+    control plane has no v2 roles API to manage custom roles with."""
+    try:
+        found = CustomRoles(client).find({"name": name})
+    except NotFound as exc:
+        return [Failure(prop, f"this Run:ai control plane has no custom-roles API ({exc.method} "
+                              f"{exc.path} answered 404); custom roles need the v2 roles API")]
     if found is not None and not found.get("custom", True):
         return [Failure(prop, role_model.predefined(name))]
     return []

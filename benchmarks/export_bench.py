@@ -36,7 +36,7 @@ from .workload import POOLS, ROLE, Workload, build
 
 SEED_THREADS = 8
 OBJECTS_PER_REQUEST = 100  # the promise at N = 5,000
-UNPAGED_KINDS = ("clusters", "service_accounts")  # each answers in one call
+UNPAGED_KINDS = ("clusters", "service_accounts", "policies")  # each answers in one call
 PAGED_KINDS = ("departments", "projects", "users", "access_rules", "nodepools", "roles")
 TOKEN_PATH = "/api/v1/token"  # a read: the one POST an export may make
 # The emulator builds each department's `children` by reading every project, so one page of

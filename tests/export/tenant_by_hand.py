@@ -3,8 +3,8 @@
 Two departments with projects holding quotas on the node pools `default` and `a100` (weights,
 limits, CPU and memory where a team set them; `a100` is not the cluster's default pool, so it
 is exported too), local users, a service account, and access rules at project, department,
-cluster and tenant scope, for users, a group, an application and the service account; and,
-apart, a custom role granted to a group.
+cluster and tenant scope, for users, a group, an application and the service account; a
+training workload policy on a project; and, apart, a custom role granted to a group.
 """
 
 from __future__ import annotations
@@ -106,6 +106,11 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
     ids["sa:ci-runner"] = str(api.post("/api/v1/service-accounts", {"name": "ci-runner"})["id"])
     ids["rule:ci-runner"] = api.rule("service-account", "ci-runner", "Viewer", "project",
                                      ids["proj:vision"])
+    response = api.session.put(f"{api.url}/api/v2/policy/trainings", timeout=10, json={
+        "meta": {"name": "vision-gpu-cap", "scope": "project",
+                 "projectId": int(ids["proj:vision"])},
+        "policy": {"rules": {"compute": {"gpuDevicesRequest": {"max": 4}}}}})
+    assert response.status_code == 200, response.text
     ids["pool:a100"] = next(str(p["id"]) for p in api.get("/api/v1/node-pools")["nodepools"]
                             if p["name"] == "a100")  # the emulator's seed: made by hand elsewhere
     return ids

@@ -12,7 +12,7 @@ from .conftest import TOKEN_PATH, Export
 LIST_PATHS = {
     "/api/v1/clusters", "/api/v1/node-pools", "/api/v1/org-unit/departments",
     "/api/v1/org-unit/projects", "/api/v1/users", "/api/v2/authorization/roles",
-    "/api/v1/authorization/access-rules", "/api/v1/service-accounts",
+    "/api/v1/authorization/access-rules", "/api/v1/service-accounts", "/api/v2/policy",
 }
 
 
@@ -34,5 +34,5 @@ def test_lists_are_paged(emulator: EmulatorProcess, tenant: dict[str, str],
     assert export().code == 0
     paged = [r for r in emulator.requests() if "offset=" in str(r.get("query"))]
     assert {r["path"] for r in paged} == LIST_PATHS - {
-        "/api/v1/clusters", "/api/v1/service-accounts"}
+        "/api/v1/clusters", "/api/v1/service-accounts", "/api/v2/policy"}
     assert all(f"limit={DEFAULT_PAGE_SIZE}" in r["query"] for r in paged)

@@ -14,6 +14,8 @@ Rules, in the order they apply:
 * Custom roles: every one (read from the v2 roles API, which names their permission sets);
   with `--department`, only those the kept rules grant. Predefined roles and the cluster are
   never written.
+* Workload policies are listed only to be counted as left out: the list carries no policy
+  body, and reading each policy would be a GET per object.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .plan import (
     ROLE,
     SERVICE_ACCOUNT,
     USER,
+    WORKLOAD_POLICY,
     DepartmentPlan,
     ExportPlan,
     LeftOut,
@@ -65,6 +68,8 @@ NO_PERMISSION_SETS = ("custom role: this control plane has no v2 roles API to na
 DEFAULT_POOL = "the cluster's default node pool comes with the cluster"
 POOL_NOT_SELECTED = "serves the whole cluster: not selected (--department)"
 CLUSTER_REASON = "clusters are installed, not created through the API"
+POLICY_REASON = ("its list entry has no body and a GET per policy is not made; declare it with "
+                 "runai.WorkloadPolicy")
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,10 @@ class _Selector:
         )
         node_pools = self._node_pools(filtered=filtered)
         roles = self._roles(rules, filtered=filtered)
+        for policy in self.tenant.workload_policies:
+            meta = policy.get("meta") or {}
+            name = meta.get("name") or f"{policy.get('type')} on {meta.get('scope')}"
+            self.leave_out(WORKLOAD_POLICY, str(name), POLICY_REASON)
         self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
         return ExportPlan(
             cluster_name=self.tenant.cluster_name,

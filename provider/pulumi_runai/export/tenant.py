@@ -23,6 +23,7 @@ from ..services import (
     Users,
 )
 from ..services.custom_roles import CustomRoles
+from ..services.workload_policies import PATH as POLICIES_PATH
 from .errors import ExportError
 
 __all__ = ["ApiObject", "TenantSnapshot", "choose_cluster", "read_tenant"]
@@ -42,6 +43,7 @@ class TenantSnapshot:
     roles: tuple[ApiObject, ...]
     access_rules: tuple[ApiObject, ...]
     service_accounts: tuple[ApiObject, ...] = ()
+    workload_policies: tuple[ApiObject, ...] = ()  # `{type, meta}` only: the list has no body
 
     @property
     def cluster_id(self) -> str:
@@ -72,7 +74,8 @@ def choose_cluster(clusters: list[ApiObject], name: str | None) -> ApiObject:
 
 def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot:
     """List every kind once: clusters, then node pools, departments and projects of the chosen
-    cluster, users, service accounts, roles (predefined and custom) and access rules. Rules
+    cluster, users, service accounts, roles (predefined and custom), access rules and workload
+    policies. Rules
     and roles marked deleted are not part of the tenant; a control plane without the
     service-account API (before 2.20) has none."""
     cluster = choose_cluster(Clusters(client).list(), cluster_name)
@@ -87,6 +90,7 @@ def read_tenant(client: RunaiClient, cluster_name: str | None) -> TenantSnapshot
         roles=tuple(_roles(client)),
         access_rules=tuple(rules),
         service_accounts=tuple(_service_accounts(client)),
+        workload_policies=tuple(_workload_policies(client)),
     )
 
 
@@ -97,6 +101,15 @@ def _roles(client: RunaiClient) -> list[ApiObject]:
         return [role for role in CustomRoles(client).list() if not role.get("deletedAt")]
     except NotFound:
         return Roles(client).list(fresh=True)
+
+
+def _workload_policies(client: RunaiClient) -> list[ApiObject]:
+    """The policies' `{type, meta}`, to say what is left out (the service has no list call;
+    this is the one list, unpaged as the API is). Before 2.18 there is no v2 policy API."""
+    try:
+        return client.list_all(POLICIES_PATH, envelope="policies", paginate=False)
+    except NotFound:
+        return []
 
 
 def _service_accounts(client: RunaiClient) -> list[ApiObject]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from pulumi_runai.testing import Result, Stack
 from runai_emulator.testing import EmulatorProcess
 
@@ -107,9 +106,6 @@ def test_custom_roles_reach_python_and_import_and_their_rules_all_formats(
     assert "org.yaml has no custom roles" in outcome.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "lifecycle/roles.py: adopting a Role PUTs its body even when nothing differs (org units "
-    "compare first); the role stays as it was, but the tenant receives a write"))
 def test_custom_role_is_adopted_without_a_write(
     emulator: EmulatorProcess, tenant: dict[str, str], export: Export, stack: Stack,
     tmp_path: Path,

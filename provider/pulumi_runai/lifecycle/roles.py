@@ -88,6 +88,8 @@ class RoleLifecycle(Lifecycle):
     ) -> dict[str, Any]:
         _refuse_predefined(existing)
         live = role_model.to_outputs(existing, inputs)
+        if not role_model.diff(live, inputs)[0]:
+            return existing  # already as the program says: adopting writes nothing
         return CustomRoles(ctx.client).update(existing["id"], self._body(ctx, inputs, live))
 
     def find(self, ctx: Context, inputs: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -45,7 +45,10 @@ class WorkloadPolicyLifecycle(Lifecycle):
     def adopt(
         self, ctx: Context, existing: dict[str, Any], inputs: dict[str, Any]
     ) -> dict[str, Any]:
-        name = inputs.get("name") or (existing.get("meta") or {}).get("name")
+        live = policy_model.to_outputs(existing, inputs["workload_type"], inputs)
+        if not policy_model.diff(live, inputs)[0]:
+            return existing  # already as the program says: adopting writes nothing
+        name = inputs.get("name") or live["name"]
         return self._write(ctx, inputs, str(name or policy_model.default_name(inputs)))
 
     def _write(self, ctx: Context, inputs: Mapping[str, Any], name: str) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from typing import Any
 
 import pulumi
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pulumi_runai.organization import DescriptionError, Organization
 from pulumi_runai.organization.description import parse_description
 
@@ -104,3 +106,30 @@ def test_the_component_links_rules_and_policies_to_what_they_name() -> Any:
     return pulumi.Output.all(
         rule.subject_id, rule.role_name, rule.scope_id, policy.scope_id, policy.policy
     ).apply(check)
+
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False)
+    | st.text(max_size=8) | st.sampled_from(["trainings", "ci-robot", "Trainer", "max"]),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(max_size=8) | st.sampled_from(
+        ["name", "description", "permission_sets", "enabled", "secret_version", "rules",
+         "compute", "gpuDevicesRequest", "trainings"]), inner, max_size=4),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["service_accounts", "roles", "policies"]), values)
+def test_any_value_in_the_new_sections_is_read_or_reported_never_a_crash(
+    section: str, value: Any
+) -> None:
+    data = _description()
+    if section == "policies":
+        data["departments"][0]["policies"] = value
+    else:
+        data[section] = value
+    try:
+        parse_description(data, known_roles={"Viewer"})
+    except DescriptionError as failed:
+        assert all(p.message and p.fix for p in failed.problems)

@@ -22,6 +22,7 @@ _PREFIXES = (
     ("/api/v1/users", "user"),
     ("/api/v1/authorization/access-rules", "access-rule"),
     ("/api/v1/authorization/roles", "lookup:roles"),
+    ("/api/v2/authorization/roles", "lookup:roles"),
     ("/api/v1/node-pools", "lookup:node-pools"),
     ("/api/v1/clusters", "lookup:clusters"),
     ("/api/v1/token", "token"),

@@ -134,7 +134,7 @@ def test_roles_by_name_is_cached_and_case_sensitive(
     emulator.clear_requests()
     for _ in range(20):
         assert roles.by_name("L1 researcher")["name"] == "L1 researcher"
-    role_calls = [r for r in emulator.requests() if r["path"] == "/api/v1/authorization/roles"]
+    role_calls = [r for r in emulator.requests() if r["path"] == "/api/v2/authorization/roles"]
     assert len(role_calls) == 1
     with pytest.raises(NotFound, match="did you mean 'Viewer'"):
         roles.by_name("viewer")

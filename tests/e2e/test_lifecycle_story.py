@@ -29,7 +29,7 @@ def test_an_organisation_from_first_preview_to_destroy(
     assert tenant.writes() == [], "a preview must not change Run:ai"
     reads = [c for c in tenant.calls() if not c.endswith("/token")]
     assert sorted(reads) == [
-        "GET /api/v1/authorization/roles", "GET /api/v1/clusters", "GET /api/v1/node-pools",
+        "GET /api/v1/clusters", "GET /api/v1/node-pools", "GET /api/v2/authorization/roles",
     ], "one list call per kind of name"
     assert stack.state.resources() == [], "a preview must not write the state"
 

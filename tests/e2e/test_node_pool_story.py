@@ -174,10 +174,10 @@ def test_roles_resolve_by_name_with_one_discovery_per_process(
     with pytest.raises(runai.NotFound, match="did you mean 'L1 researcher'"):
         runai.get_role("l1 researcher", settings=settings)
     lists = [c for c in tenant.calls() if "/roles" in c]
-    v1, v2 = "GET /api/v1/authorization/roles", "GET /api/v2/authorization/roles"
-    # The cached list answers the second name; a miss re-reads the list once, from the
-    # endpoint found the first time (3.0: v1 answered 404 once, never asked again).
-    assert lists == ([v1, v1] if api_version == "2.24" else [v1, v2, v2]), lists
+    v2 = "GET /api/v2/authorization/roles"
+    # Both serve v2 (2.24 deprecates v1, 3.0 removes it), so v1 is never asked; the cached
+    # list answers the second name, and a miss re-reads the list once.
+    assert lists == [v2, v2], lists
 
 
 def test_a_pool_made_by_hand_is_adopted_drifts_back_and_is_created_exactly_once(

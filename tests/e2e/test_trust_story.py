@@ -163,7 +163,7 @@ def test_an_unknown_role_fails_the_preview_and_nothing_is_created(
     assert "Data scientist" in str(failed.value) and "L1 researcher" in str(failed.value)
     assert tenant.writes() == []
     lists = [c for c in tenant.calls() if c.startswith("GET")]
-    assert lists.count("GET /api/v1/authorization/roles") == 1, lists
+    assert lists.count("GET /api/v2/authorization/roles") == 1, lists
 
 
 def test_an_unknown_node_pool_fails_the_preview_and_nothing_is_created(

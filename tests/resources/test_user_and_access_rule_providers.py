@@ -124,7 +124,7 @@ def test_unknown_role_name_fails_the_preview_with_the_known_roles(
     [failure] = provider.check({}, news).failures
     assert failure.property == "role_name"
     assert "did you mean 'L1 researcher'" in failure.reason and "Viewer" in failure.reason
-    assert api_calls() == [("GET", "/api/v1/authorization/roles")]
+    assert api_calls() == [("GET", "/api/v2/authorization/roles")]
     runai_env.clear_requests()
     good = {**news, "role_name": "L1 researcher"}
     assert provider.check(good, good).failures == []

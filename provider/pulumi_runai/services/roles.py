@@ -3,8 +3,9 @@
 Two endpoints serve them: `/api/v1/authorization/roles` (a bare array; deprecated in 2.24,
 removed in control plane 3.0) and `/api/v2/authorization/roles` (`{roles, next?}`, since
 2.24). Which one a control plane serves is found once per process and control plane, by
-the first list: v1 first, since every supported version before 3.0 serves it, and v2 when
-v1 answers 404. No setting, and no extra request per resource: the lists are cached.
+the first list: v2 first, the API of 2.24 and later (where v1 is deprecated or gone), and v1
+when v2 answers 404 (control planes before 2.24). No setting, and no extra request per
+resource: the lists are cached.
 """
 
 from __future__ import annotations
@@ -57,19 +58,19 @@ class Roles:
         settings = self.client.settings
         with _paths_lock:
             known = _paths.get(settings)
-        if known != V2_PATH:
+        if known != PATH:
             try:
-                roles = self.client.list_all(PATH, paginate=False)
+                roles = self.client.list_all(V2_PATH, envelope="roles")
             except NotFound:
-                if known == PATH:
+                if known == V2_PATH:
                     raise
             else:
                 with _paths_lock:
-                    _paths[settings] = PATH
+                    _paths[settings] = V2_PATH
                 return roles
-        roles = self.client.list_all(V2_PATH, envelope="roles")
+        roles = self.client.list_all(PATH, paginate=False)
         with _paths_lock:
-            _paths[settings] = V2_PATH
+            _paths[settings] = PATH
         return roles
 
     def get(self, role_id: int | str) -> dict[str, Any]:

@@ -78,4 +78,5 @@ def writes(emulator: EmulatorProcess) -> list[str]:
 def state_counts(emulator: EmulatorProcess) -> dict[str, Any]:
     state = emulator.state()
     return {kind: len(state[kind]) for kind in ("nodepools", "departments", "projects", "users",
-                                                 "service_accounts", "access_rules")}
+                                                 "service_accounts", "access_rules",
+                                                 "policies")}

@@ -111,6 +111,7 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
                  "projectId": int(ids["proj:vision"])},
         "policy": {"rules": {"compute": {"gpuDevicesRequest": {"max": 4}}}}})
     assert response.status_code == 200, response.text
+    ids["policy:vision"] = f"trainings/project/{ids['proj:vision']}"
     ids["pool:a100"] = next(str(p["id"]) for p in api.get("/api/v1/node-pools")["nodepools"]
                             if p["name"] == "a100")  # the emulator's seed: made by hand elsewhere
     return ids

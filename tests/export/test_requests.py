@@ -9,6 +9,7 @@ from runai_emulator.testing import EmulatorProcess
 
 from .conftest import TOKEN_PATH, Export
 
+POLICY_PATH = "/api/v2/policy/trainings"  # the tenant's one workload policy
 LIST_PATHS = {
     "/api/v1/clusters", "/api/v1/node-pools", "/api/v1/org-unit/departments",
     "/api/v1/org-unit/projects", "/api/v1/users", "/api/v2/authorization/roles",
@@ -24,7 +25,9 @@ def test_every_format_reads_each_kind_once_and_writes_nothing(
         assert export("--format", fmt).code == 0
         calls = Counter(f"{r['method']} {r['path']}" for r in emulator.requests())
         assert calls == Counter({f"POST {TOKEN_PATH}": 1,
-                                 **{f"GET {path}": 1 for path in LIST_PATHS}}), fmt
+                                 **{f"GET {path}": 1 for path in LIST_PATHS},
+                                 # the policy list has no bodies: the API forces this GET
+                                 f"GET {POLICY_PATH}": 1}), fmt
         assert all(r["status"] < 400 for r in emulator.requests())
 
 

@@ -48,6 +48,7 @@ def test_yaml_export_deploys_as_adoptions_only(
     # service account nor the rules of it, of the app and on the tenant), and the component
     assert len(created) == 1 + 2 + 4 + 3 + 4 + 1
     assert "org.yaml has no service accounts" in outcome.stderr
+    assert "org.yaml has no workload policies" in outcome.stderr
     assert "org.yaml has no tenant or system scope" in outcome.stderr
     assert "org.yaml names only users and groups" in outcome.stderr
 
@@ -66,7 +67,7 @@ def test_python_export_runs_as_is_and_adopts_everything(
     # everything but the cluster's default node pool and the empty `default` department
     assert len(result.ops()) == (counts["nodepools"] - 1) + (counts["departments"] - 1) \
         + counts["projects"] + counts["users"] + counts["service_accounts"] \
-        + counts["access_rules"]
+        + counts["access_rules"] + counts["policies"]
     ids = {step.outputs.get("access_rule_id") for step in result.steps}
     assert {tenant["rule:auditors"], tenant["rule:ci-bot"]} <= ids
 
@@ -80,7 +81,8 @@ def test_import_file_lists_every_object_once_with_its_id(
     assert set(resources[0]) == {"type", "name", "id"}
     by_id = {(r["type"], r["id"]) for r in resources}
     kinds = {"pool": "NodePool", "dept": "Department", "proj": "Project", "user": "User",
-             "sa": "ServiceAccount", "role": "Role", "rule": "AccessRule"}
+             "sa": "ServiceAccount", "role": "Role", "rule": "AccessRule",
+             "policy": "WorkloadPolicy"}
     expected = {(f"runai:index:{kinds[label.split(':')[0]]}", object_id)
                 for label, object_id in tenant.items()}
     assert by_id == expected and len(resources) == len(expected)

@@ -76,7 +76,7 @@ def test_default_department_is_written_once_it_holds_something(
     assert "holds nothing" not in outcome.stderr
 
 
-def test_roles_node_pools_cluster_and_policies_are_reported_not_written(
+def test_roles_node_pools_cluster_and_yaml_policies_are_reported_not_written(
     tenant: dict[str, str], export: Export
 ) -> None:
     err = squashed(export().stderr)
@@ -84,5 +84,5 @@ def test_roles_node_pools_cluster_and_policies_are_reported_not_written(
     assert "NodePool 1 the cluster's default node pool comes with the cluster (default)" \
         in err
     assert "Cluster 1 clusters are installed, not created through the API (local)" in err
-    assert ("WorkloadPolicy 1 its list entry has no body and a GET per policy is not made; "
-            "declare it with runai.WorkloadPolicy (vision-gpu-cap)") in err
+    assert ("WorkloadPolicy 1 org.yaml has no workload policies; use --format python "
+            "(trainings policy on project vision)") in err

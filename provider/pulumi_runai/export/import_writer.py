@@ -20,6 +20,7 @@ from .plan import (
     ROLE,
     SERVICE_ACCOUNT,
     USER,
+    WORKLOAD_POLICY,
     ExportPlan,
     Rendered,
 )
@@ -36,6 +37,7 @@ def render_import(plan: ExportPlan, names: Names) -> Rendered:
         *((SERVICE_ACCOUNT, a.id) for a in plan.service_accounts),
         *((ROLE, r.id) for r in plan.roles),
         *((ACCESS_RULE, r.id) for r in plan.rules),
+        *((WORKLOAD_POLICY, p.id) for p in plan.policies),
     ]
     entries = [
         {"type": f"{TOKEN_PREFIX}{kind}", "name": names.of(kind, object_id), "id": object_id}

@@ -23,7 +23,9 @@ from .plan import (
     ROLE,
     SERVICE_ACCOUNT,
     USER,
+    WORKLOAD_POLICY,
     ExportPlan,
+    PolicyPlan,
     RulePlan,
 )
 
@@ -37,6 +39,11 @@ RESERVED_VARIABLES = frozenset({"pulumi", "runai", "cluster_id"})
 def slug(text: str) -> str:
     """Lowercase letters and digits joined by `-`: 'L1 researcher' -> 'l1-researcher'."""
     return _NOT_NAME.sub("-", text.lower()).strip("-") or "x"
+
+
+def policy_name(policy: PolicyPlan) -> str:
+    """`<workload type>-<scope type>-<scope>`: unique, since a scope has one policy per type."""
+    return "-".join((policy.workload_type, policy.scope_type, slug(policy.scope)))
 
 
 def rule_name(rule: RulePlan) -> str:
@@ -79,7 +86,8 @@ class Names:
 
 
 _VARIABLE_PREFIX = {NODE_POOL: "pool", DEPARTMENT: "dept", PROJECT: "proj", USER: "user",
-                    SERVICE_ACCOUNT: "sa", ROLE: "role", ACCESS_RULE: "rule"}
+                    SERVICE_ACCOUNT: "sa", ROLE: "role", ACCESS_RULE: "rule",
+                    WORKLOAD_POLICY: "policy"}
 
 
 def _variable(kind: str, logical: str) -> str:
@@ -100,6 +108,8 @@ def assign_names(plan: ExportPlan) -> Names:
         (USER, _unique(plan.users, lambda u: u.email, lambda u: u.email.lower(),
                        lambda u: u.id)),
         (ACCESS_RULE, _unique(plan.rules, rule_name, lambda r: r.description, lambda r: r.id)),
+        (WORKLOAD_POLICY, _unique(plan.policies, policy_name, lambda p: p.description,
+                                  lambda p: p.id)),
     ]
     logical = {(kind, object_id): name
                for kind, names in kinds for object_id, name in names.items()}

@@ -24,6 +24,7 @@ __all__ = [
     "ExportPlan",
     "LeftOut",
     "NodePoolPlan",
+    "PolicyPlan",
     "ProjectPlan",
     "Rendered",
     "RolePlan",
@@ -115,6 +116,24 @@ class ServiceAccountPlan:
 
 
 @dataclass(frozen=True)
+class PolicyPlan:
+    """A workload policy: its type (the API's path segment), its scope, named like a rule's,
+    and its own body as the API gives it (not the effective one)."""
+
+    id: str  # `<workload_type>/<scope_type>[/<scope_id>]`, the resource id of the kind
+    workload_type: str
+    scope_type: str
+    scope: str
+    scope_id: str | None
+    policy: dict[str, Any]
+    name: str | None = None
+
+    @property
+    def description(self) -> str:
+        return f"{self.workload_type} policy on {self.scope_type} {self.scope}"
+
+
+@dataclass(frozen=True)
 class RulePlan:
     """A role given to a subject on a scope, with the scope named (the id is for the import)."""
 
@@ -144,6 +163,7 @@ class ExportPlan:
     node_pools: tuple[NodePoolPlan, ...] = ()
     service_accounts: tuple[ServiceAccountPlan, ...] = ()
     roles: tuple[RolePlan, ...] = ()
+    policies: tuple[PolicyPlan, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectPlan, ...]:
@@ -158,6 +178,7 @@ class ExportPlan:
             SERVICE_ACCOUNT: len(self.service_accounts),
             ROLE: len(self.roles),
             ACCESS_RULE: len(self.rules),
+            WORKLOAD_POLICY: len(self.policies),
         }
 
 

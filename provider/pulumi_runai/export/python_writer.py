@@ -22,7 +22,9 @@ from .plan import (
     ROLE,
     SERVICE_ACCOUNT,
     USER,
+    WORKLOAD_POLICY,
     ExportPlan,
+    PolicyPlan,
     Rendered,
     RulePlan,
 )
@@ -53,6 +55,15 @@ def literal(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as a literal")
 
 
+def pretty(value: Any, depth: int) -> str:
+    """Like `literal`, with mappings one key per line: policies nest deeply."""
+    if isinstance(value, Mapping) and value:
+        inner = INDENT * (depth + 1)
+        lines = [f"{inner}{literal(k)}: {pretty(v, depth + 1)}," for k, v in value.items()]
+        return "{\n" + "\n".join(lines) + f"\n{INDENT * depth}}}"
+    return literal(value)
+
+
 def _call(target: str | None, kind: str, logical: str, args: Mapping[str, Any]) -> list[str]:
     """`target = runai.Kind("logical", key=value, ...)`, one argument per line."""
     opening = f"{target} = runai.{kind}(" if target else f"runai.{kind}("
@@ -64,6 +75,8 @@ def _call(target: str | None, kind: str, logical: str, args: Mapping[str, Any]) 
             lines.append(f"{INDENT}{key}=[")
             lines += [f"{INDENT * 2}{literal(item)}," for item in value]
             lines.append(f"{INDENT}],")
+        elif isinstance(value, Mapping):
+            lines.append(f"{INDENT}{key}={pretty(value, 1)},")
         else:
             lines.append(f"{INDENT}{key}={literal(value)},")
     return [*lines, ")"]
@@ -80,14 +93,27 @@ class _Writer:
                           names.variable(SERVICE_ACCOUNT, a.id) for a in plan.service_accounts}
         self.roles = {r.name: names.variable(ROLE, r.id) for r in plan.roles}
 
+    def scope_id(self, scope_type: str, scope_id: str | None) -> Any:
+        """The scope's id as the program has it: a resource's `.id`, `cluster_id`, or as is."""
+        if scope_type in ("project", "department") and scope_id is not None:
+            kind = PROJECT if scope_type == "project" else DEPARTMENT
+            return Code(f"{self.names.variable(kind, scope_id)}.id")
+        if scope_type == "cluster" and scope_id == self.plan.cluster_id:
+            return Code("cluster_id")
+        return scope_id
+
+    def policy(self, policy: PolicyPlan) -> list[str]:
+        return _call(None, "WorkloadPolicy", self.names.of(WORKLOAD_POLICY, policy.id), {
+            "workload_type": policy.workload_type,
+            "scope_type": policy.scope_type,
+            "scope_id": self.scope_id(policy.scope_type, policy.scope_id),
+            "name": policy.name,
+            "policy": policy.policy,
+            "adopt": True,
+        })
+
     def rule(self, rule: RulePlan) -> list[str]:
-        if rule.scope_type in ("project", "department"):
-            kind = PROJECT if rule.scope_type == "project" else DEPARTMENT
-            scope_id: Any = Code(f"{self.names.variable(kind, rule.scope_id)}.id")
-        elif rule.scope_type == "cluster" and rule.scope_id == self.plan.cluster_id:
-            scope_id = Code("cluster_id")
-        else:
-            scope_id = rule.scope_id
+        scope_id = self.scope_id(rule.scope_type, rule.scope_id)
         cluster_id: Any = rule.cluster_id
         if cluster_id == self.plan.cluster_id:
             cluster_id = Code("cluster_id")
@@ -109,7 +135,8 @@ class _Writer:
 
     def blocks(self) -> Iterator[tuple[str, list[list[str]]]]:
         """(title, statements) per block: node pools, custom roles, service accounts, users,
-        each department, then the rules on wider scopes."""
+        each department (its projects, the rules and policies on them), then the rules and
+        policies on wider scopes."""
         if self.plan.node_pools:
             yield "node pools", [
                 _call(self.names.variable(NODE_POOL, p.id), "NodePool",
@@ -167,10 +194,15 @@ class _Writer:
                 if (rule.scope_type, rule.scope_id) in scopes:
                     statements.append(self.rule(rule))
                     placed.add(rule.id)
+            for policy in self.plan.policies:
+                if (policy.scope_type, policy.scope_id) in scopes:
+                    statements.append(self.policy(policy))
+                    placed.add(policy.id)
             yield f"department {dept.name}", statements
         wider = [self.rule(r) for r in self.plan.rules if r.id not in placed]
+        wider += [self.policy(p) for p in self.plan.policies if p.id not in placed]
         if wider:
-            yield "access on the cluster and the tenant", wider
+            yield "access and policies on the cluster and the tenant", wider
 
 
 def render_python(plan: ExportPlan, names: Names, header: list[str]) -> Rendered:

@@ -14,8 +14,7 @@ Rules, in the order they apply:
 * Custom roles: every one (read from the v2 roles API, which names their permission sets);
   with `--department`, only those the kept rules grant. Predefined roles and the cluster are
   never written.
-* Workload policies are listed only to be counted as left out: the list carries no policy
-  body, and reading each policy would be a GET per object.
+* Workload policies follow their scope, as access rules do.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..models import workload_policy as policy_model
 from .errors import ExportError
 from .plan import (
     ACCESS_RULE,
@@ -39,6 +39,7 @@ from .plan import (
     ExportPlan,
     LeftOut,
     NodePoolPlan,
+    PolicyPlan,
     ProjectPlan,
     RolePlan,
     RulePlan,
@@ -68,8 +69,7 @@ NO_PERMISSION_SETS = ("custom role: this control plane has no v2 roles API to na
 DEFAULT_POOL = "the cluster's default node pool comes with the cluster"
 POOL_NOT_SELECTED = "serves the whole cluster: not selected (--department)"
 CLUSTER_REASON = "clusters are installed, not created through the API"
-POLICY_REASON = ("its list entry has no body and a GET per policy is not made; declare it with "
-                 "runai.WorkloadPolicy")
+UNKNOWN_POLICY_TYPE = "a workload type this version does not know"
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,7 @@ class _Selector:
         )
         node_pools = self._node_pools(filtered=filtered)
         roles = self._roles(rules, filtered=filtered)
-        for policy in self.tenant.workload_policies:
-            meta = policy.get("meta") or {}
-            name = meta.get("name") or f"{policy.get('type')} on {meta.get('scope')}"
-            self.leave_out(WORKLOAD_POLICY, str(name), POLICY_REASON)
+        policies = self._policies(departments, projects, filtered)
         self.leave_out(CLUSTER, self.tenant.cluster_name, CLUSTER_REASON)
         return ExportPlan(
             cluster_name=self.tenant.cluster_name,
@@ -139,6 +136,7 @@ class _Selector:
             node_pools=tuple(node_pools),
             service_accounts=tuple(accounts),
             roles=tuple(roles),
+            policies=tuple(policies),
         )
 
     def _wanted_departments(self) -> set[str] | None:
@@ -202,6 +200,41 @@ class _Selector:
         if cluster is not None and str(cluster) != self.tenant.cluster_id:
             return None, OTHER_CLUSTER
         return None, SCOPE_UNKNOWN
+
+    def _policies(
+        self,
+        departments: Mapping[str, ApiObject],
+        projects: Mapping[str, ProjectPlan],
+        filtered: bool,
+    ) -> list[PolicyPlan]:
+        kept: list[PolicyPlan] = []
+        for policy in self.tenant.workload_policies:
+            meta = policy.get("meta") or {}
+            scope_type = str(meta.get("scope"))
+            scope_id = meta.get(policy_model.SCOPE_ID_FIELDS.get(scope_type, ""))
+            scope_id = None if scope_id is None else str(scope_id)
+            label = f"{meta.get('name') or policy.get('type')} on {scope_type} {scope_id or ''}"
+            if "workloadType" not in policy:
+                self.leave_out(WORKLOAD_POLICY, label.strip(), UNKNOWN_POLICY_TYPE)
+                continue
+            rule_like = {"scopeType": scope_type, "scopeId": scope_id,
+                         "scopeName": scope_type, "clusterId": meta.get("clusterId")}
+            scope, reason = self._scope(rule_like, departments, projects, filtered)
+            if scope is None:
+                self.leave_out(WORKLOAD_POLICY, label.strip(), reason)
+                continue
+            workload_type = str(policy["workloadType"])
+            kept.append(PolicyPlan(
+                id=policy_model.object_id(workload_type, scope_type, scope_id),
+                workload_type=workload_type,
+                scope_type=scope_type,
+                scope=scope,
+                scope_id=scope_id,
+                policy=dict(policy.get("policy") or {}),
+                name=_text(meta.get("name")),
+            ))
+        kept.sort(key=lambda p: (p.scope_type, p.scope, p.workload_type))
+        return kept
 
     def _rules(
         self,

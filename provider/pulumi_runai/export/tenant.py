@@ -12,6 +12,8 @@ from typing import Any
 
 from ..client import RunaiClient
 from ..errors import NotFound
+from ..models import workload_policy as policy_model
+from ..models.policy_schema import WORKLOAD_TYPES
 from ..services import (
     AccessRules,
     Clusters,
@@ -24,6 +26,7 @@ from ..services import (
 )
 from ..services.custom_roles import CustomRoles
 from ..services.workload_policies import PATH as POLICIES_PATH
+from ..services.workload_policies import WorkloadPolicies
 from .errors import ExportError
 
 __all__ = ["ApiObject", "TenantSnapshot", "choose_cluster", "read_tenant"]
@@ -43,7 +46,9 @@ class TenantSnapshot:
     roles: tuple[ApiObject, ...]
     access_rules: tuple[ApiObject, ...]
     service_accounts: tuple[ApiObject, ...] = ()
-    workload_policies: tuple[ApiObject, ...] = ()  # `{type, meta}` only: the list has no body
+    # each `{meta, policy, ...}` with `workloadType` (the path segment) added; a list entry
+    # this version cannot read (a type it does not know) stays `{type, meta}`
+    workload_policies: tuple[ApiObject, ...] = ()
 
     @property
     def cluster_id(self) -> str:
@@ -104,12 +109,27 @@ def _roles(client: RunaiClient) -> list[ApiObject]:
 
 
 def _workload_policies(client: RunaiClient) -> list[ApiObject]:
-    """The policies' `{type, meta}`, to say what is left out (the service has no list call;
-    this is the one list, unpaged as the API is). Before 2.18 there is no v2 policy API."""
+    """Every workload policy with its body. The list (no service has a list call, so it is
+    made here, unpaged as the API is) gives only `{type, meta}`: the API forces one GET per
+    policy for the body. Before 2.18 there is no v2 policy API."""
     try:
-        return client.list_all(POLICIES_PATH, envelope="policies", paginate=False)
+        entries = client.list_all(POLICIES_PATH, envelope="policies", paginate=False)
     except NotFound:
         return []
+    segments = {w.list_type: w.segment for w in WORKLOAD_TYPES.values()}
+    policies = WorkloadPolicies(client)
+    found: list[ApiObject] = []
+    for entry in entries:
+        meta = entry.get("meta") or {}
+        segment = segments.get(str(entry.get("type")))
+        scope_type = str(meta.get("scope"))
+        if segment is None or scope_type not in policy_model.SCOPE_TYPES:
+            found.append(entry)
+            continue
+        scope_id = meta.get(policy_model.SCOPE_ID_FIELDS.get(scope_type, ""))
+        body = policies.get(segment, policy_model.scope_query(scope_type, scope_id))
+        found.append({**body, "workloadType": segment})
+    return found
 
 
 def _service_accounts(client: RunaiClient) -> list[ApiObject]:

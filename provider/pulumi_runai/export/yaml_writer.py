@@ -1,7 +1,8 @@
 """`--format yaml`: an org.yaml (docs/org-yaml.md) that `Organization.from_yaml` deploys as
 adoptions only.
 
-What org.yaml cannot say is left out and reported: service accounts, custom roles (the
+What org.yaml cannot say is left out and reported: service accounts, workload policies,
+custom roles (the
 rules granting them are written: the tenant has the role), access rules of subjects
 other than declared users and groups, rules on the tenant or system scope. The file is read
 back through the format's own parser before it is written, so a tenant the format refuses
@@ -17,7 +18,16 @@ import yaml
 
 from ..organization import DescriptionError, parse_description
 from .errors import ExportError
-from .plan import ACCESS_RULE, ROLE, SERVICE_ACCOUNT, ExportPlan, LeftOut, Rendered, RulePlan
+from .plan import (
+    ACCESS_RULE,
+    ROLE,
+    SERVICE_ACCOUNT,
+    WORKLOAD_POLICY,
+    ExportPlan,
+    LeftOut,
+    Rendered,
+    RulePlan,
+)
 
 __all__ = ["DUMPERS", "describe", "dump", "render_yaml"]
 
@@ -26,6 +36,7 @@ USER_NOT_EXPORTED = "its user is not in the file (SSO, or --no-users); use --for
 NO_SCOPE_TYPE = "org.yaml has no tenant or system scope; use --format python"
 NO_SERVICE_ACCOUNTS = "org.yaml has no service accounts; use --format python"
 NO_ROLES = "org.yaml has no custom roles (its rules name them); use --format python"
+NO_POLICIES = "org.yaml has no workload policies; use --format python"
 
 
 class _Flow(dict[str, Any]):
@@ -104,6 +115,7 @@ def describe(plan: ExportPlan) -> tuple[dict[str, Any], list[LeftOut]]:
     left_out = [LeftOut(SERVICE_ACCOUNT, a.name, NO_SERVICE_ACCOUNTS)
                 for a in plan.service_accounts]
     left_out += [LeftOut(ROLE, r.name, NO_ROLES) for r in plan.roles]
+    left_out += [LeftOut(WORKLOAD_POLICY, p.description, NO_POLICIES) for p in plan.policies]
     access = []
     for rule in plan.rules:
         entry, reason = _rule(rule)
@@ -127,7 +139,7 @@ def render_yaml(plan: ExportPlan, header: list[str]) -> Rendered:
     """The org.yaml text; ExportError when the format would refuse the tenant as it is."""
     document, left_out = describe(plan)
     _check(document, {r.role for r in plan.rules})
-    written = {**plan.written_counts(), SERVICE_ACCOUNT: 0, ROLE: 0,
+    written = {**plan.written_counts(), SERVICE_ACCOUNT: 0, ROLE: 0, WORKLOAD_POLICY: 0,
                ACCESS_RULE: len(document.get("access", []))}
     text = "".join(f"{line}\n" for line in header) + dump(document)
     return Rendered(text, written, tuple(left_out))

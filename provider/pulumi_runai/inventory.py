@@ -16,7 +16,7 @@ from typing import Any
 
 from pulumi_runai.client import RunaiClient, get_client
 from pulumi_runai.models.validation import as_int_if_integral
-from pulumi_runai.services import AccessRules, Departments, Projects, Users
+from pulumi_runai.services import AccessRules, Departments, NodePools, Projects, Users
 from pulumi_runai.settings import Settings
 
 NOT_MANAGED = "not managed"
@@ -95,8 +95,19 @@ def _with_quotas(objects: Iterable[tuple[list[str], Any]], width: int) -> list[l
     return rows
 
 
+def _label(pool: Mapping[str, Any]) -> str:
+    key, value = pool.get("labelKey"), pool.get("labelValue")
+    return f"{key}={value}" if key else "-"
+
+
+def _placement(pool: Mapping[str, Any]) -> str:
+    strategy = ((pool.get("schedulingConfiguration") or {}).get("placementStrategy")
+                or pool.get("placementStrategy") or {})
+    return f"{strategy.get('cpu', '-')}/{strategy.get('gpu', '-')}"
+
+
 def collect(client: RunaiClient, managed: Managed | None = None) -> list[Table]:
-    """Reads departments, projects, users and access rules (one list call each).
+    """Reads node pools, departments, projects, users and access rules (one list call each).
 
     With ``managed`` a column names the stack that manages each object, or ``not managed``.
     """
@@ -107,6 +118,8 @@ def collect(client: RunaiClient, managed: Managed | None = None) -> list[Table]:
         return [managed.get((kind, str(id_)), NOT_MANAGED)]
 
     stack_header = ["stack"] if managed is not None else []
+    pools = sorted(NodePools(client).list(fresh=True),
+                   key=lambda n: (str(n.get("clusterId")), str(n["name"])))
     departments = sorted(Departments(client).list(), key=lambda d: d["name"])
     dept_names = {str(d["id"]): d["name"] for d in departments}
     projects = sorted(Projects(client).list(), key=lambda p: p["name"])
@@ -122,6 +135,9 @@ def collect(client: RunaiClient, managed: Managed | None = None) -> list[Table]:
          str((p.get("status") or {}).get("phase", "-")), *stack("project", p["id"])],
         p.get("resources")) for p in projects]
     return [
+        Table("Node pools", ["name", "id", "label", "phase", "placement cpu/gpu", *stack_header],
+              [[str(n["name"]), str(n["id"]), _label(n), str(n.get("phase") or "-"),
+                _placement(n), *stack("node pool", n["id"])] for n in pools]),
         Table("Departments", ["name", "id", *stack_header, *QUOTA_HEADERS],
               _with_quotas(dept_cells, 2 + len(stack_header)), len(departments)),
         Table("Projects", ["name", "department", "phase", *stack_header, *QUOTA_HEADERS],

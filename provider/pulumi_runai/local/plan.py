@@ -13,14 +13,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pulumi_runai.kinds import KINDS
+from pulumi_runai.models.kind import DYNAMIC_TYPE_PREFIX
 from pulumi_runai.testing import Step
 
 from .fields import FieldChange, changes
 
 # Every custom resource the harness runs is a dynamic one; the rest are components.
-RESOURCE_PREFIX = "pulumi-python:dynamic/"
-KIND_NAMES = {"Department": "department", "Project": "project", "User": "user",
-              "AccessRule": "access rule"}
+RESOURCE_PREFIX = DYNAMIC_TYPE_PREFIX.split("runai:")[0]
+# Kind labels in dependency order, from the registry.
+KIND_NAMES = {kind.name: kind.spec.label for kind in KINDS}
 # Inputs that are never a change an admin needs to see (adopt never counts as one).
 HIDDEN_KEYS = frozenset({"adopt"})
 OPS = ("create", "update", "replace", "delete")

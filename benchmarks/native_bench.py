@@ -37,12 +37,14 @@ def native_program(load: workload.Workload, cluster_id: str) -> Callable[[], Non
     """`workload.program` on the native SDK (the same Python names and options)."""
 
     def declare() -> None:
+        # quota entries are the models' NodePoolQuota dicts: the same keys as the SDK's
+        # NodePoolQuotaArgsDict, with None allowed where that one leaves keys out
         depts = {d.name: native.Department(d.name, name=d.name, cluster_id=cluster_id,
-                                           resources=d.quota.entries())
+                                           resources=d.quota.entries())  # type: ignore[arg-type]
                  for d in load.departments}
         projects = {p.name: native.Project(p.name, name=p.name, cluster_id=cluster_id,
                                            department_id=depts[p.department].id,
-                                           resources=p.quota.entries())
+                                           resources=p.quota.entries())  # type: ignore[arg-type]
                     for p in load.projects}
         users = {u.email: native.User(u.email, email=u.email) for u in load.users}
         for r in load.rules:

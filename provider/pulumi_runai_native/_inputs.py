@@ -2,12 +2,12 @@
 # *** Generated from provider/plugin/schema.json by `python -m pulumi_runai.native.sdkgen`; do not edit. ***
 import builtins as _builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, overload
+from typing import Any, Optional, Union, NotRequired, TypedDict, overload
 
 import pulumi
 import pulumi.runtime
 
-__all__ = ['GpuResourceOptimizationArgs', 'MemoryQuotaArgs', 'NodePoolQuotaArgs', 'NodeTypesArgs', 'PlacementStrategyArgs', 'ResourceQuotaArgs', 'SchedulingRulesArgs']
+__all__ = ['GpuResourceOptimizationArgs', 'GpuResourceOptimizationArgsDict', 'MemoryQuotaArgs', 'MemoryQuotaArgsDict', 'NodePoolQuotaArgs', 'NodePoolQuotaArgsDict', 'NodeTypesArgs', 'NodeTypesArgsDict', 'PlacementStrategyArgs', 'PlacementStrategyArgsDict', 'ResourceQuotaArgs', 'ResourceQuotaArgsDict', 'SchedulingRulesArgs', 'SchedulingRulesArgsDict']
 
 
 @pulumi.input_type
@@ -79,6 +79,16 @@ class GpuResourceOptimizationArgs:
 
 
 
+class GpuResourceOptimizationArgsDict(TypedDict):
+    """
+    GPU memory swap and the node-level scheduler (quantities such as "100G").
+    """
+    cpu_swap_memory_size: NotRequired[pulumi.Input[str]]
+    node_level_scheduler_enabled: NotRequired[pulumi.Input[bool]]
+    reserved_gpu_memory_for_swap_operations: NotRequired[pulumi.Input[str]]
+    swap_enabled: NotRequired[pulumi.Input[bool]]
+
+
 @pulumi.input_type
 class MemoryQuotaArgs:
     def __init__(__self__, *,
@@ -148,13 +158,23 @@ class MemoryQuotaArgs:
 
 
 
+class MemoryQuotaArgsDict(TypedDict):
+    """
+    Memory quota; `units` is one of "Mib", "MB", "GB".
+    """
+    deserved: NotRequired[pulumi.Input[float]]
+    limit: NotRequired[pulumi.Input[float]]
+    over_quota_weight: NotRequired[pulumi.Input[float]]
+    units: NotRequired[pulumi.Input[str]]
+
+
 @pulumi.input_type
 class NodePoolQuotaArgs:
     def __init__(__self__, *,
                  node_pool: pulumi.Input[str],
-                 cpu: Optional[pulumi.Input['ResourceQuotaArgs']] = None,
-                 gpu: Optional[pulumi.Input['ResourceQuotaArgs']] = None,
-                 memory: Optional[pulumi.Input['MemoryQuotaArgs']] = None,
+                 cpu: Optional[pulumi.Input[Union['ResourceQuotaArgs', 'ResourceQuotaArgsDict']]] = None,
+                 gpu: Optional[pulumi.Input[Union['ResourceQuotaArgs', 'ResourceQuotaArgsDict']]] = None,
+                 memory: Optional[pulumi.Input[Union['MemoryQuotaArgs', 'MemoryQuotaArgsDict']]] = None,
                  rank: Optional[pulumi.Input[str]] = None):
         """
         One `resources` entry: quotas of a department or project in one node pool (by name).
@@ -231,6 +251,17 @@ class NodePoolQuotaArgs:
 
 
 
+class NodePoolQuotaArgsDict(TypedDict):
+    """
+    One `resources` entry: quotas of a department or project in one node pool (by name).
+    """
+    node_pool: pulumi.Input[str]
+    cpu: NotRequired[pulumi.Input[Union['ResourceQuotaArgs', 'ResourceQuotaArgsDict']]]
+    gpu: NotRequired[pulumi.Input[Union['ResourceQuotaArgs', 'ResourceQuotaArgsDict']]]
+    memory: NotRequired[pulumi.Input[Union['MemoryQuotaArgs', 'MemoryQuotaArgsDict']]]
+    rank: NotRequired[pulumi.Input[str]]
+
+
 @pulumi.input_type
 class NodeTypesArgs:
     def __init__(__self__, *,
@@ -270,6 +301,14 @@ class NodeTypesArgs:
 
 
 
+class NodeTypesArgsDict(TypedDict):
+    """
+    Node type ids allowed per workload kind.
+    """
+    training: NotRequired[pulumi.Input[Sequence[pulumi.Input[str]]]]
+    workspace: NotRequired[pulumi.Input[Sequence[pulumi.Input[str]]]]
+
+
 @pulumi.input_type
 class PlacementStrategyArgs:
     def __init__(__self__, *,
@@ -307,6 +346,14 @@ class PlacementStrategyArgs:
     def gpu(self, value: Optional[pulumi.Input[str]]) -> None:
         pulumi.set(self, "gpu", value)
 
+
+
+class PlacementStrategyArgsDict(TypedDict):
+    """
+    How the scheduler places workloads per resource: "spread" or "binpack".
+    """
+    cpu: NotRequired[pulumi.Input[str]]
+    gpu: NotRequired[pulumi.Input[str]]
 
 
 @pulumi.input_type
@@ -361,6 +408,15 @@ class ResourceQuotaArgs:
     def over_quota_weight(self, value: Optional[pulumi.Input[float]]) -> None:
         pulumi.set(self, "over_quota_weight", value)
 
+
+
+class ResourceQuotaArgsDict(TypedDict):
+    """
+    Quota of one resource in one node pool; `limit` -1 means no limit.
+    """
+    deserved: NotRequired[pulumi.Input[float]]
+    limit: NotRequired[pulumi.Input[float]]
+    over_quota_weight: NotRequired[pulumi.Input[float]]
 
 
 @pulumi.input_type
@@ -444,3 +500,15 @@ class SchedulingRulesArgs:
     @training_job_time_limit_seconds.setter
     def training_job_time_limit_seconds(self, value: Optional[pulumi.Input[int]]) -> None:
         pulumi.set(self, "training_job_time_limit_seconds", value)
+
+
+
+class SchedulingRulesArgsDict(TypedDict):
+    """
+    Job time limits in seconds (each ≥ 1); None means no rule.
+    """
+    interactive_job_max_idle_duration_seconds: NotRequired[pulumi.Input[int]]
+    interactive_job_preempt_idle_duration_seconds: NotRequired[pulumi.Input[int]]
+    interactive_job_time_limit_seconds: NotRequired[pulumi.Input[int]]
+    training_job_max_idle_duration_seconds: NotRequired[pulumi.Input[int]]
+    training_job_time_limit_seconds: NotRequired[pulumi.Input[int]]

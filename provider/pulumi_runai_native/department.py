@@ -2,7 +2,7 @@
 # *** Generated from provider/plugin/schema.json by `python -m pulumi_runai.native.sdkgen`; do not edit. ***
 import builtins as _builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, overload
+from typing import Any, Optional, Union, overload
 
 import pulumi
 import pulumi.runtime
@@ -20,7 +20,7 @@ class DepartmentArgs:
                  name: pulumi.Input[str],
                  adopt: Optional[pulumi.Input[bool]] = None,
                  description: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None):
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None):
         """
         The arguments for constructing a Department resource.
         """
@@ -108,7 +108,7 @@ class Department(pulumi.CustomResource):
                  name: Optional[pulumi.Input[str]] = None,
                  adopt: Optional[pulumi.Input[bool]] = None,
                  description: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None,
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None,
                  __props__=None):
         ...
 
@@ -131,7 +131,7 @@ class Department(pulumi.CustomResource):
                  name: Optional[pulumi.Input[str]] = None,
                  adopt: Optional[pulumi.Input[bool]] = None,
                  description: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None,
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if opts.id is None:

@@ -2,7 +2,7 @@
 # *** Generated from provider/plugin/schema.json by `python -m pulumi_runai.native.sdkgen`; do not edit. ***
 import builtins as _builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, overload
+from typing import Any, Optional, Union, overload
 
 import pulumi
 import pulumi.runtime
@@ -23,11 +23,11 @@ class NodePoolArgs:
                  adopt: Optional[pulumi.Input[bool]] = None,
                  gpu_network_acceleration_detection: Optional[pulumi.Input[str]] = None,
                  gpu_network_acceleration_label_key: Optional[pulumi.Input[str]] = None,
-                 gpu_resource_optimization: Optional[pulumi.Input['GpuResourceOptimizationArgs']] = None,
+                 gpu_resource_optimization: Optional[pulumi.Input[Union['GpuResourceOptimizationArgs', 'GpuResourceOptimizationArgsDict']]] = None,
                  min_guaranteed_runtime: Optional[pulumi.Input[str]] = None,
                  network_topology_id: Optional[pulumi.Input[str]] = None,
                  over_provisioning_ratio: Optional[pulumi.Input[int]] = None,
-                 placement_strategy: Optional[pulumi.Input['PlacementStrategyArgs']] = None):
+                 placement_strategy: Optional[pulumi.Input[Union['PlacementStrategyArgs', 'PlacementStrategyArgsDict']]] = None):
         """
         The arguments for constructing a NodePool resource.
         """
@@ -214,11 +214,11 @@ class NodePool(pulumi.CustomResource):
                  adopt: Optional[pulumi.Input[bool]] = None,
                  gpu_network_acceleration_detection: Optional[pulumi.Input[str]] = None,
                  gpu_network_acceleration_label_key: Optional[pulumi.Input[str]] = None,
-                 gpu_resource_optimization: Optional[pulumi.Input['GpuResourceOptimizationArgs']] = None,
+                 gpu_resource_optimization: Optional[pulumi.Input[Union['GpuResourceOptimizationArgs', 'GpuResourceOptimizationArgsDict']]] = None,
                  min_guaranteed_runtime: Optional[pulumi.Input[str]] = None,
                  network_topology_id: Optional[pulumi.Input[str]] = None,
                  over_provisioning_ratio: Optional[pulumi.Input[int]] = None,
-                 placement_strategy: Optional[pulumi.Input['PlacementStrategyArgs']] = None,
+                 placement_strategy: Optional[pulumi.Input[Union['PlacementStrategyArgs', 'PlacementStrategyArgsDict']]] = None,
                  __props__=None):
         ...
 
@@ -244,11 +244,11 @@ class NodePool(pulumi.CustomResource):
                  adopt: Optional[pulumi.Input[bool]] = None,
                  gpu_network_acceleration_detection: Optional[pulumi.Input[str]] = None,
                  gpu_network_acceleration_label_key: Optional[pulumi.Input[str]] = None,
-                 gpu_resource_optimization: Optional[pulumi.Input['GpuResourceOptimizationArgs']] = None,
+                 gpu_resource_optimization: Optional[pulumi.Input[Union['GpuResourceOptimizationArgs', 'GpuResourceOptimizationArgsDict']]] = None,
                  min_guaranteed_runtime: Optional[pulumi.Input[str]] = None,
                  network_topology_id: Optional[pulumi.Input[str]] = None,
                  over_provisioning_ratio: Optional[pulumi.Input[int]] = None,
-                 placement_strategy: Optional[pulumi.Input['PlacementStrategyArgs']] = None,
+                 placement_strategy: Optional[pulumi.Input[Union['PlacementStrategyArgs', 'PlacementStrategyArgsDict']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if opts.id is None:

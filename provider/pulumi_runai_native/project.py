@@ -2,7 +2,7 @@
 # *** Generated from provider/plugin/schema.json by `python -m pulumi_runai.native.sdkgen`; do not edit. ***
 import builtins as _builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, overload
+from typing import Any, Optional, Union, overload
 
 import pulumi
 import pulumi.runtime
@@ -23,10 +23,10 @@ class ProjectArgs:
                  department_id: Optional[pulumi.Input[str]] = None,
                  description: Optional[pulumi.Input[str]] = None,
                  enforce_runai_scheduler: Optional[pulumi.Input[bool]] = None,
-                 node_types: Optional[pulumi.Input['NodeTypesArgs']] = None,
+                 node_types: Optional[pulumi.Input[Union['NodeTypesArgs', 'NodeTypesArgsDict']]] = None,
                  requested_namespace: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None,
-                 scheduling_rules: Optional[pulumi.Input['SchedulingRulesArgs']] = None):
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None,
+                 scheduling_rules: Optional[pulumi.Input[Union['SchedulingRulesArgs', 'SchedulingRulesArgsDict']]] = None):
         """
         The arguments for constructing a Project resource.
         """
@@ -201,10 +201,10 @@ class Project(pulumi.CustomResource):
                  department_id: Optional[pulumi.Input[str]] = None,
                  description: Optional[pulumi.Input[str]] = None,
                  enforce_runai_scheduler: Optional[pulumi.Input[bool]] = None,
-                 node_types: Optional[pulumi.Input['NodeTypesArgs']] = None,
+                 node_types: Optional[pulumi.Input[Union['NodeTypesArgs', 'NodeTypesArgsDict']]] = None,
                  requested_namespace: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None,
-                 scheduling_rules: Optional[pulumi.Input['SchedulingRulesArgs']] = None,
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None,
+                 scheduling_rules: Optional[pulumi.Input[Union['SchedulingRulesArgs', 'SchedulingRulesArgsDict']]] = None,
                  __props__=None):
         ...
 
@@ -230,10 +230,10 @@ class Project(pulumi.CustomResource):
                  department_id: Optional[pulumi.Input[str]] = None,
                  description: Optional[pulumi.Input[str]] = None,
                  enforce_runai_scheduler: Optional[pulumi.Input[bool]] = None,
-                 node_types: Optional[pulumi.Input['NodeTypesArgs']] = None,
+                 node_types: Optional[pulumi.Input[Union['NodeTypesArgs', 'NodeTypesArgsDict']]] = None,
                  requested_namespace: Optional[pulumi.Input[str]] = None,
-                 resources: Optional[pulumi.Input[Sequence[pulumi.Input['NodePoolQuotaArgs']]]] = None,
-                 scheduling_rules: Optional[pulumi.Input['SchedulingRulesArgs']] = None,
+                 resources: Optional[pulumi.Input[Sequence[pulumi.Input[Union['NodePoolQuotaArgs', 'NodePoolQuotaArgsDict']]]]] = None,
+                 scheduling_rules: Optional[pulumi.Input[Union['SchedulingRulesArgs', 'SchedulingRulesArgsDict']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if opts.id is None:

@@ -2,7 +2,7 @@
 # *** Generated from provider/plugin/schema.json by `python -m pulumi_runai.native.sdkgen`; do not edit. ***
 import builtins as _builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, overload
+from typing import Any, Optional, Union, overload
 
 import pulumi
 import pulumi.runtime

@@ -39,14 +39,20 @@ def _module(token: str) -> str:
     return to_snake(short[0].lower() + short[1:])
 
 
-def _py_type(spec: Mapping[str, Any], *, inputs: bool) -> str:
-    """The Python annotation of a property (inputs wrap nested values in `pulumi.Input`)."""
+def _py_type(spec: Mapping[str, Any], *, inputs: bool, dicts: bool = False) -> str:
+    """The Python annotation of a property (inputs wrap nested values in `pulumi.Input`).
+
+    `dicts` also accepts the `*ArgsDict` form of nested types: for what callers pass. Getters
+    name only the `*Args` class, which is what the SDK reads to translate names on the wire
+    (a union of the two would leave plain dicts untranslated)."""
     if "$ref" in spec:
         name = _short(spec["$ref"])
-        return f"'{name}Args'" if inputs else f"'outputs.{name}'"
+        if not inputs:
+            return f"'outputs.{name}'"
+        return f"Union['{name}Args', '{name}ArgsDict']" if dicts else f"'{name}Args'"
     kind = spec.get("type")
     if kind == "array":
-        item = _py_type(spec["items"], inputs=inputs)
+        item = _py_type(spec["items"], inputs=inputs, dicts=dicts)
         return f"Sequence[pulumi.Input[{item}]]" if inputs else f"Sequence[{item}]"
     if kind == "object":
         return "Mapping[str, Any]"
@@ -82,12 +88,13 @@ def _args_class(name: str, doc: str, props: list[tuple[str, str, dict[str, Any]]
     params, sets, getters = [], [], []
     for py, schema_name, prop in props:
         annotation = f"pulumi.Input[{_py_type(prop, inputs=True)}]"
+        given = f"pulumi.Input[{_py_type(prop, inputs=True, dicts=True)}]"
         if schema_name in required:
-            params.append(f"                 {py}: {annotation}")
+            params.append(f"                 {py}: {given}")
             sets.append(f'        pulumi.set(__self__, "{py}", {py})')
         else:
             annotation = f"Optional[{annotation}]"
-            params.append(f"                 {py}: {annotation} = None")
+            params.append(f"                 {py}: Optional[{given}] = None")
             sets.append(f'        if {py} is not None:\n'
                         f'            pulumi.set(__self__, "{py}", {py})')
         getters.append(_getter(py, schema_name, annotation, prop.get("description", ""), True))
@@ -118,7 +125,7 @@ def _output_class(name: str, doc: str, spec: Mapping[str, Any]) -> str:
 _PRELUDE = (
     "import builtins as _builtins\n"
     "from collections.abc import Mapping, Sequence\n"
-    "from typing import Any, Optional, overload\n\n"
+    "from typing import Any, Optional, Union, overload\n\n"
     "import pulumi\nimport pulumi.runtime\n\n"
 )
 
@@ -136,7 +143,8 @@ def _resource_module(token: str, spec: Mapping[str, Any], provider: bool = False
             _args_class(f"{name}Args", f"The arguments for constructing a {name} resource.",
                         inputs, required), "\n"]
     kwargs = "".join(
-        f"                 {py}: Optional[pulumi.Input[{_py_type(p, inputs=True)}]] = None,\n"
+        f"                 {py}: Optional[pulumi.Input[{_py_type(p, inputs=True, dicts=True)}]]"
+        " = None,\n"
         for py, _n, p in inputs)
     assigns = []
     for py, schema_name, _p in inputs:
@@ -247,8 +255,23 @@ def _function_module(token: str, spec: Mapping[str, Any]) -> str:
     ])
 
 
+def _args_dict(name: str, doc: str, spec: Mapping[str, Any]) -> str:
+    """The TypedDict form of an input type: plain dicts with the Python names type-check."""
+    required = set(spec.get("required", []))
+    lines = []
+    for py, schema_name, prop in _props({**spec, "inputProperties": spec["properties"],
+                                         "requiredInputs": list(required)}, "inputProperties"):
+        annotation = f"pulumi.Input[{_py_type(prop, inputs=True, dicts=True)}]"
+        if schema_name not in required:
+            annotation = f"NotRequired[{annotation}]"
+        lines.append(f"    {py}: {annotation}")
+    return f"class {name}(TypedDict):\n{_doc(doc, '    ')}" + "\n".join(lines) + "\n\n\n"
+
+
 def _types_modules(types: Mapping[str, Any]) -> tuple[str, str]:
-    inputs = [HEADER, _PRELUDE, "__all__ = " + repr([f"{_short(t)}Args" for t in types]) + "\n\n\n"]
+    names = [n for t in types for n in (f"{_short(t)}Args", f"{_short(t)}ArgsDict")]
+    inputs = [HEADER, _PRELUDE.replace("overload", "NotRequired, TypedDict, overload"),
+              "__all__ = " + repr(names) + "\n\n\n"]
     outputs = [HEADER, _PRELUDE, "from . import outputs\n\n",
                "__all__ = " + repr([_short(t) for t in types]) + "\n\n\n"]
     for token, spec in types.items():
@@ -257,6 +280,7 @@ def _types_modules(types: Mapping[str, Any]) -> tuple[str, str]:
                                           "requiredInputs": spec.get("required", [])},
                                          "inputProperties"),
                                   set(spec.get("required", []))) + "\n")
+        inputs.append(_args_dict(f"{_short(token)}ArgsDict", spec.get("description", ""), spec))
         outputs.append(_output_class(_short(token), spec.get("description", ""), spec) + "\n")
     return "".join(inputs).rstrip() + "\n", "".join(outputs).rstrip() + "\n"
 

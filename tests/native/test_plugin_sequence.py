@@ -154,6 +154,17 @@ def test_more_than_four_creates_in_flight(plugin: NativeHost, emulator: Emulator
     for (id_, outputs), email in zip(made, users, strict=True):
         plugin.delete(urn("User", email), id_, outputs)
 
+    # the pool is what bounds the calls: at hostThreads=2, two at a time
+    plugin.configure(provider_args(emulator, hostThreads=2))
+    emulator.set_faults(latencyMs=150)
+    emulator.clear_requests()
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda n: plugin.create(urn("User", f"n{n}"),
+                                              {"email": f"narrow{n}@example.com"}), range(4)))
+    posts = [r for r in emulator.requests() if r["method"] == "POST" and "users" in r["path"]]
+    emulator.reset_faults()
+    assert len(posts) == 4 and emulator.peak_in_flight(posts) == 2
+
 
 def assert_no_credential(plugin: NativeHost, emulator: EmulatorProcess) -> None:
     """The client secret never leaves in plain: at most inside a secret (CheckConfig)."""

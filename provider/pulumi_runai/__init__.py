@@ -1,4 +1,4 @@
-"""pulumi-runai: NVIDIA Run:ai departments, projects, users and access rules as Pulumi resources.
+"""pulumi-runai: an NVIDIA Run:ai organisation as Pulumi resources (`pulumi_runai.kinds`).
 
 ``import pulumi_runai as runai``. The names below are the supported public surface (pinned by
 ``tests/test_public_api.py``); modules with a leading underscore are private. The client layer

@@ -104,7 +104,9 @@ def test_a_pipe_as_output_is_written_into_not_replaced(
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(pipe.read_text()))
+    # a daemon: should the export fail before opening the pipe, the reader must not keep
+    # the test process alive
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()), daemon=True)
     reader.start()
     outcome = export("--out", str(pipe))
     reader.join(timeout=30)

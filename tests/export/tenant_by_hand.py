@@ -9,18 +9,25 @@ training workload policy on a project; and, apart, a custom role granted to a gr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import requests
-from runai_emulator.testing import EmulatorProcess
 
 TENANT_ID = "1001"  # the emulator's tenant (runai_emulator.config)
+
+
+class ControlPlane(Protocol):
+    """What building a tenant needs: the URL and a token (an `EmulatorProcess` has both)."""
+
+    url: str
+
+    def token(self) -> str: ...
 
 
 class ByHand:
     """Authenticated calls against the emulator's public API."""
 
-    def __init__(self, emulator: EmulatorProcess) -> None:
+    def __init__(self, emulator: ControlPlane) -> None:
         self.url = emulator.url
         self.session = requests.Session()
         self.session.headers["Authorization"] = f"Bearer {emulator.token()}"
@@ -66,7 +73,7 @@ def pool(name: str, gpu: dict[str, Any], **other: dict[str, Any]) -> dict[str, A
     return {"nodePool": {"name": name}, "gpu": gpu, **other}
 
 
-def build(emulator: EmulatorProcess) -> dict[str, str]:
+def build(emulator: ControlPlane) -> dict[str, str]:
     """Populate the tenant; returns the ids by a short label (`dept:research`, ...)."""
     api = ByHand(emulator)
     ids: dict[str, str] = {}
@@ -117,7 +124,7 @@ def build(emulator: EmulatorProcess) -> dict[str, str]:
     return ids
 
 
-def add_custom_role(emulator: EmulatorProcess, ids: dict[str, str]) -> None:
+def add_custom_role(emulator: ControlPlane, ids: dict[str, str]) -> None:
     """A custom role made in the UI from two permission sets, granted to a group."""
     api = ByHand(emulator)
     sets = api.get("/api/v1/authorization/permission-sets")["permissionSets"][:2]

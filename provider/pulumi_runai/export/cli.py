@@ -106,9 +106,9 @@ def _filters(args: argparse.Namespace, cluster: str) -> list[str]:
     return [f"cluster {cluster}", f"departments {departments}", f"users {users}"]
 
 
-def _explain(exc: RunaiError, settings: Settings | None) -> str:
+def _explain(exc: RunaiError, settings: Settings) -> str:
     """One line with the fix, in the CLI's words where the library's would name stack config."""
-    if isinstance(exc, Unauthorized) and settings is not None:
+    if isinstance(exc, Unauthorized):
         return (f"the control plane at {settings.url} rejected client id "
                 f"{settings.client_id!r}: check --client-id / RUNAI_CLIENT_ID and the secret "
                 "(RUNAI_CLIENT_SECRET or --client-secret-file)")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 _UPPER = re.compile(r"[A-Z]")
 _PATH_PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+@cache  # a few dozen distinct names, converted on every call
 def to_camel(name: str) -> str:
     """`over_quota_weight` -> `overQuotaWeight`."""
     if name.startswith("_") or "_" not in name:
@@ -25,6 +27,7 @@ def to_camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+@cache
 def to_snake(name: str) -> str:
     """`overQuotaWeight` -> `over_quota_weight`."""
     if name.startswith("_"):

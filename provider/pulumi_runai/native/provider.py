@@ -94,6 +94,8 @@ def _secrets(kind: Kind, *carried: Mapping[str, PropertyValue]) -> set[str]:
 
 
 def _failures(found: list[Failure], given: Mapping[str, Any]) -> list[CheckFailure]:
+    if not found:
+        return []
     known = property_names() | set(names.to_lifecycle(dict(given)))
     return [
         CheckFailure(names.native_path(f.property), names.native_text(f.reason, known))

@@ -206,6 +206,7 @@ def schema_json() -> str:
     return text + "\n"
 
 
+@cache
 def property_names() -> frozenset[str]:
     """Every property name of every resource and nested type, in the lifecycle's snake_case
     (to translate names inside failure messages)."""

@@ -11,6 +11,7 @@ cannot be marshalled (the sentinel string is sent instead) and ints are rejected
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
@@ -22,13 +23,14 @@ Props = dict[str, PropertyValue]
 
 def plain(value: PropertyValue) -> Any:
     """The Python value inside, secrets unwrapped, unknowns as the wire sentinel."""
-    inner = value.value
-    if isinstance(inner, Computed):
-        return UNKNOWN_SENTINEL
-    if isinstance(inner, Mapping):
+    inner: Any = value.value
+    kind = type(inner)  # exact types: PropertyValue stores MappingProxyType and tuple; an
+    if kind is MappingProxyType:  # isinstance check against the ABCs costs more than the rest
         return {k: plain(v) for k, v in inner.items()}
-    if isinstance(inner, tuple):
+    if kind is tuple:
         return [plain(v) for v in inner]
+    if kind is Computed:
+        return UNKNOWN_SENTINEL
     return inner
 
 
@@ -43,16 +45,17 @@ def secret_keys(props: Mapping[str, PropertyValue]) -> set[str]:
 
 def to_property(value: Any, secret: bool = False) -> PropertyValue:
     """A plain value as a `PropertyValue` (ints as floats), marked secret if asked."""
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is dict:
         result = PropertyValue({str(k): to_property(v) for k, v in value.items()})
-    elif isinstance(value, list | tuple):
+    elif kind is list or kind is tuple:
         result = PropertyValue([to_property(v) for v in value])
-    elif isinstance(value, int) and not isinstance(value, bool):
+    elif kind is int:
         result = PropertyValue(float(value))
-    elif value is None or isinstance(value, bool | float | str):
+    elif value is None or kind in (bool, float, str):
         result = PropertyValue(value)
     else:
-        raise TypeError(f"cannot send a {type(value).__name__} to the engine: {value!r}")
+        raise TypeError(f"cannot send a {kind.__name__} to the engine: {value!r}")
     return result.with_secret(True) if secret else result
 
 

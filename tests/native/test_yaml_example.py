@@ -3,9 +3,11 @@ YAML stand-in; with the CLI where `pulumi` is on PATH) and a second run changes 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,11 @@ def test_the_example_loads_the_plugin_folder() -> None:
     folder = (EXAMPLE / entry["path"]).resolve()
     assert yaml.safe_load((folder / "PulumiPlugin.yaml").read_text())["runtime"]["name"] == \
         "python"
-    assert (folder / "__main__.py").is_file() and (folder / "schema.json").is_file()
+    assert (folder / "schema.json").is_file()
+    # as the Python language host runs a plugin folder: `python <folder> <engine address>`
+    with NativeHost(command=[sys.executable, str(folder)]) as started:
+        assert started.plugin_version() == "0.1.0"
+        assert json.loads(started.schema()) == json.loads((folder / "schema.json").read_text())
 
 
 def test_the_example_deploys_and_a_second_run_is_a_no_op(

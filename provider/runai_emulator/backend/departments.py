@@ -22,10 +22,14 @@ def live_projects(ctx: Ctx, department_id: str) -> list[Doc]:
     return [p for p in ctx.tx.all(PROJECT) if p["parentId"] == department_id]
 
 
-def view(ctx: Ctx, doc: Doc, *, for_list: bool = False) -> Doc:
-    """The API object: stored fields plus children and status computed now."""
+def view(
+    ctx: Ctx, doc: Doc, *, for_list: bool = False, children: list[Doc] | None = None
+) -> Doc:
+    """The API object: stored fields plus children and status computed now (`children`, the
+    department's projects, when the caller grouped them already)."""
     out = public(doc)
-    children = live_projects(ctx, doc["id"])
+    if children is None:
+        children = live_projects(ctx, doc["id"])
     out["children"] = [{"id": p["id"], "name": p["name"], "children": []} for p in children]
     if for_list:
         out["status"] = {"quotaStatus": quota_status()}
@@ -84,7 +88,13 @@ def all_for_list(ctx: Ctx, params: Mapping[str, str] | None = None) -> list[Doc]
     verbosity = (params or {}).get("verbosity") or "brief"
     if verbosity not in VERBOSITIES:
         raise bad_request(f"verbosity must be one of {', '.join(VERBOSITIES)}, got '{verbosity}'")
-    out = [view(ctx, d, for_list=True) for d in ctx.tx.all(DEPARTMENT)]
+    # Projects grouped by parent once: a list of many departments reads the projects once,
+    # not once per department.
+    by_parent: dict[str, list[Doc]] = {}
+    for project in ctx.tx.all(PROJECT):
+        by_parent.setdefault(str(project["parentId"]), []).append(project)
+    out = [view(ctx, d, for_list=True, children=by_parent.get(str(d["id"]), []))
+           for d in ctx.tx.all(DEPARTMENT)]
     if verbosity != "verbose":
         for item in out:
             del item["status"]

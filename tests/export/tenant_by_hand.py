@@ -69,7 +69,7 @@ class ByHand:
         return str(self.post("/api/v1/authorization/access-rules", body)["id"])
 
 
-def pool(name: str, gpu: dict[str, Any], **other: dict[str, Any]) -> dict[str, Any]:
+def pool(name: str, gpu: dict[str, Any], **other: Any) -> dict[str, Any]:
     return {"nodePool": {"name": name}, "gpu": gpu, **other}
 
 
@@ -81,7 +81,8 @@ def build(emulator: ControlPlane) -> dict[str, str]:
         pool("default", {"deserved": 8, "overQuotaWeight": 3}),
         pool("a100", {"deserved": 4, "limit": 8}),
     ], description="Model research.")
-    ids["dept:platform"] = api.department("platform", [pool("default", {"deserved": 4})])
+    ids["dept:platform"] = api.department("platform", [pool("default", {"deserved": 4},
+                                                            rank="High")])
     ids["proj:vision"] = api.project("vision", ids["dept:research"], [
         pool("default", {"deserved": 4, "limit": 6}),
         pool("a100", {"deserved": 2.5}),

@@ -41,6 +41,7 @@ def test_yaml_export_deploys_as_adoptions_only(
     program.mkdir()
     outcome = export("--out", str(program / "org.yaml"))
     assert outcome.code == 0, outcome.stderr
+    assert "rank: High" in (program / "org.yaml").read_text()  # a rank set in the UI is kept
     (program / "__main__.py").write_text(ORG_PROGRAM)
 
     created = _deploy_adopts_only(emulator, stack, program).ops()

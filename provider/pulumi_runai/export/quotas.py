@@ -55,7 +55,7 @@ def declared_entries(api_resources: Sequence[Mapping[str, Any]] | None) -> tuple
     entries: list[Entry] = []
     for live in model_quotas.from_api(api_resources):
         parts = {kind: _declared(kind, live.get(kind)) for kind in model_quotas.KINDS}
-        if not any(parts.values()):
+        if not any(parts.values()) and live.get("rank") in (None, model_quotas.DEFAULT_RANK):
             continue
         gpu = parts["gpu"] or {}
         entry: Entry = {
@@ -65,5 +65,7 @@ def declared_entries(api_resources: Sequence[Mapping[str, Any]] | None) -> tuple
         for kind in ("cpu", "memory"):
             if parts[kind]:
                 entry[kind] = parts[kind]
+        if live.get("rank") not in (None, model_quotas.DEFAULT_RANK):
+            entry["rank"] = live["rank"]
         entries.append(entry)
     return tuple(sorted(entries, key=lambda e: str(e["node_pool"])))

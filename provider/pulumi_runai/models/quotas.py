@@ -39,6 +39,8 @@ KINDS = ("gpu", "cpu", "memory")
 RANKS = ("VeryLow", "Low", "MediumLow", "Medium", "MediumHigh", "High", "VeryHigh")
 """Quota entry ranks (2.24+; higher ranks are scheduled first). The docs name `High`, `Medium`
 and the default `MediumLow`; the rest of the ladder is the emulator's reading."""
+DEFAULT_RANK = "MediumLow"
+"""The rank of an entry sent without one ("Defaults to MediumLow", Run:ai 2.24 docs)."""
 ENTRY_KEYS = frozenset({"node_pool", "rank", *KINDS})
 _QUOTA_KEYS = frozenset({"deserved", "limit", "over_quota_weight"})
 _MEMORY_KEYS = _QUOTA_KEYS | {"units"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..models import quotas as model_quotas
 from ..models.units import DEFAULT_GPU_DESERVED, MEMORY_UNITS, UNLIMITED, to_mb
 from .problems import Problems, render_path
 from .reader import Path, check_keys, describe, given, integer, mapping, number, text
@@ -17,7 +18,7 @@ from .spec import DepartmentSpec, NodePoolQuota, Quota
 
 __all__ = ["check_projects_fit", "parse_resources"]
 
-ENTRY_KEYS = ("node_pool", "gpu", "cpu", "memory")
+ENTRY_KEYS = ("node_pool", "gpu", "cpu", "memory", "rank")
 QUOTA_KEYS = ("deserved", "limit", "over_quota_weight")
 _UNIT_OF = {"gpu": "GPUs", "cpu": "millicores of CPU", "memory": "MB of memory"}
 
@@ -59,11 +60,17 @@ def _entry(p: Problems, value: object, path: Path) -> NodePoolQuota | None:
         for kind in ("gpu", "cpu", "memory")
         if (raw := given(p, node, kind, path, required=kind == "gpu")) is not None
     }
+    rank = given(p, node, "rank", path)
+    if rank is not None and rank not in model_quotas.RANKS:
+        p.add((*path, "rank"), f"unknown rank {describe(rank)}",
+              f"use one of: {', '.join(model_quotas.RANKS)}, or leave it out for the server's")
+        rank = None
     gpu = quotas.get("gpu")
     if pool is None or gpu is None:
         return None
     return NodePoolQuota(
-        node_pool=pool, gpu=gpu, cpu=quotas.get("cpu"), memory=quotas.get("memory")
+        node_pool=pool, gpu=gpu, cpu=quotas.get("cpu"), memory=quotas.get("memory"),
+        rank=None if rank is None else str(rank),
     )
 
 

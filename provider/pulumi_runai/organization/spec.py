@@ -59,6 +59,7 @@ class NodePoolQuota:
     gpu: Quota
     cpu: Quota | None = None
     memory: Quota | None = None
+    rank: str | None = None  # None: the server's (MediumLow by default), never reset
 
     def to_input(self) -> model_quotas.NodePoolQuota:
         """The `resources` entry the Department and Project resources take."""
@@ -67,6 +68,8 @@ class NodePoolQuota:
             entry["cpu"] = self.cpu.to_input()
         if self.memory is not None:
             entry["memory"] = self.memory.to_input()
+        if self.rank is not None:
+            entry["rank"] = self.rank
         return cast(model_quotas.NodePoolQuota, entry)
 
 

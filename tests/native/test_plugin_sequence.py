@@ -103,6 +103,10 @@ def test_the_lifecycle_of_four_kinds(plugin: NativeHost, emulator: EmulatorProce
         "name": "Bad_Name", "clusterId": cluster,
         "resources": [{"nodePool": "default", "gpu": {"deserved": -1}}]})
     assert {f[0] for f in failures} >= {"name", "resources[0].gpu.deserved"}
+    # a name to resolve (on the plugin's pool): an unknown node pool lists the known ones
+    _, failures = plugin.check(urn("Project", "typo"), {}, {
+        "name": "typo", "clusterId": cluster, "resources": [{"nodePool": "defualt"}]})
+    assert failures[0][0] == "resources[0].nodePool" and "default" in failures[0][1]
 
     # rename -> replace naming the property; quota -> update under `resources`
     renamed, _ = plugin.check(urn("Project", "vision"), project_inputs,

@@ -73,6 +73,21 @@ def _context() -> Context:
     return Context(make_client=config.client, wait_timeout=config.wait_timeout())
 
 
+class _NeedsCall(Exception):
+    """Raised by `_inline_context` when the lifecycle asks for a client: the work must move
+    to the pool."""
+
+
+def _no_client() -> Any:
+    raise _NeedsCall
+
+
+def _inline_context() -> Context:
+    """A context for work that usually makes no Run:ai call (check): run on the event loop,
+    it saves the thread hop; asking for a client raises `_NeedsCall` instead of blocking."""
+    return Context(make_client=_no_client)
+
+
 def _lifecycle_map(props: Mapping[str, PropertyValue]) -> dict[str, Any]:
     """Engine properties as the lifecycle's plain snake_case dict."""
     result: dict[str, Any] = names.to_lifecycle(values.plain_map(props))
@@ -164,7 +179,11 @@ class RunaiNativeProvider(Provider):
         kind = kind_for(request.type)
         olds = _lifecycle_map(request.old_inputs)
         news = _lifecycle_map(request.new_inputs)
-        inputs, failures = await self._blocking(kind.lifecycle.check, _context(), olds, news)
+        try:  # a no-op check makes no call: no thread hop (a third of the plugin's CPU)
+            inputs, failures = kind.lifecycle.check(_inline_context(), olds, news)
+        except _NeedsCall:  # a changed name to resolve: over the network, on the pool
+            inputs, failures = await self._blocking(kind.lifecycle.check, _context(), olds,
+                                                    news)
         secrets = values.secret_keys(request.new_inputs)
         return CheckResponse(
             inputs=_native(inputs, secrets),

@@ -118,6 +118,9 @@ def test_the_lifecycle_of_four_kinds(plugin: NativeHost, emulator: EmulatorProce
     diff = plugin.diff(urn("Project", "vision"), project_id, project, more_inputs)
     assert diff.changes == "DIFF_SOME" and diff.replaces == []
     assert diff.detailed == {"resources": "UPDATE"}
+    ignored = plugin.diff(urn("Project", "vision"), project_id, project, more_inputs,
+                          ignore_changes=["resources"])
+    assert ignored.changes == "DIFF_NONE" and ignored.detailed == {}
     updated = plugin.update(urn("Project", "vision"), project_id, project, more_inputs)
     assert updated["resources"][0]["gpu"]["deserved"] == 3 and is_secret(updated["description"])
     stored = next(p for p in emulator.state()["projects"] if str(p["id"]) == project_id)

@@ -1,5 +1,6 @@
 """examples/yaml-native: its Pulumi.yaml deploys through the plugin (without the CLI, by a small
-YAML stand-in; with the CLI where `pulumi` is on PATH) and a second run changes nothing."""
+YAML stand-in; with the CLI where `pulumi` is on PATH), a second run changes nothing, and every
+object of the tenant imports from a bulk file without a change."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import yaml
 from pulumi_runai.testing.native_host import NativeHost
 from runai_emulator.testing import EmulatorProcess
 
-from .yaml_program import up, urn
+from .conftest import plugin_env
+from .yaml_program import Deployment, up, urn
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "yaml-native"
@@ -39,8 +41,8 @@ def test_the_example_loads_the_plugin_folder() -> None:
         assert json.loads(started.schema()) == json.loads((folder / "schema.json").read_text())
 
 
-def test_the_example_deploys_and_a_second_run_is_a_no_op(
-    plugin: NativeHost, emulator: EmulatorProcess
+def test_the_example_deploys_a_second_run_is_a_no_op_and_a_bulk_import_matches(
+    plugin: NativeHost, emulator: EmulatorProcess, tmp_path: Path
 ) -> None:
     done = up(plugin, program())
     assert {t for t, *_ in done.resources.values()} == {
@@ -57,10 +59,36 @@ def test_the_example_deploys_and_a_second_run_is_a_no_op(
             urn(type_, name), inputs, inputs)[0])
         assert diff.changes == "DIFF_NONE", (name, diff)
     assert [r for r in emulator.requests() if r["method"] != "GET"] == []
+    assert_bulk_import_matches(plugin, emulator, tmp_path, done)
     for name in reversed(list(done.resources)):
         type_, id_, outputs, _ = done.resources[name]
         plugin.delete(urn(type_, name), id_, outputs)
     assert not [d for d in emulator.state()["departments"] if d["name"].startswith("yaml-")]
+
+
+def assert_bulk_import_matches(plugin: NativeHost, emulator: EmulatorProcess, tmp_path: Path,
+                               done: Deployment) -> None:
+    """`pulumi import --file` with `runai-export --format import`'s bulk file: each object,
+    read by id alone, gives inputs that Check and Diff (against what was read) leave
+    unchanged, which is what the engine requires of an import; nothing is written."""
+    bulk = tmp_path / "import.json"
+    env = {**plugin_env(), "RUNAI_URL": emulator.url, "RUNAI_CLIENT_ID": emulator.client_id,
+           "RUNAI_CLIENT_SECRET": emulator.client_secret}
+    subprocess.run([sys.executable, "-m", "pulumi_runai.export", "--format", "import",
+                    "--out", str(bulk)], env=env, check=True, timeout=60, capture_output=True)
+    entries = json.loads(bulk.read_text())["resources"]
+    made = {(type_, id_) for type_, id_, _o, _i in done.resources.values()}
+    assert made <= {(e["type"], e["id"]) for e in entries}
+    emulator.clear_requests()
+    for entry in entries:
+        resource = urn(entry["type"], entry["name"])
+        read_id, outputs, inputs = plugin.read(resource, entry["id"])
+        assert read_id == entry["id"]
+        checked, failures = plugin.check(resource, {}, inputs)
+        assert failures == [], (entry, failures)
+        diff = plugin.diff(resource, read_id, outputs, checked)
+        assert diff.changes == "DIFF_NONE", (entry, diff)
+    assert [r for r in emulator.requests() if r["method"] != "GET"] == []
 
 
 @pytest.mark.cli

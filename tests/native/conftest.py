@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pulumi_runai.testing import Stack
 from pulumi_runai.testing._wire import secret
 from pulumi_runai.testing.native_host import NativeHost
 from runai_emulator.testing import EmulatorProcess
+
+from .programs import SDKS
 
 TOKEN_PATHS = ("/api/v1/token", "/api/v2/token")
 
@@ -30,6 +33,12 @@ def provider_args(emulator: EmulatorProcess, **extra: object) -> dict[str, objec
     """Provider inputs as the engine sends them: the client secret wrapped as a secret."""
     return {"url": emulator.url, "clientId": emulator.client_id,
             "clientSecret": secret(emulator.client_secret), **extra}
+
+
+@pytest.fixture(params=sorted(SDKS))
+def sdk(request: pytest.FixtureRequest) -> Any:
+    """Each provider's Python SDK in turn: `pulumi_runai` (dynamic), `pulumi_runai_native`."""
+    return SDKS[request.param]
 
 
 @pytest.fixture

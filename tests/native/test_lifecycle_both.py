@@ -1,6 +1,7 @@
 """The lifecycle stories, one suite over both providers: the dynamic resources (`pulumi_runai`)
 and the native plugin (`pulumi_runai_native`), run by `pulumi_runai.testing` against the
-emulator. One program text serves both: the two SDKs take the same Python names."""
+emulator: create, no-op, update, replace (under lost answers), drift, destroy, secrets, and
+taking over an existing object. One program text serves both (`programs.org`)."""
 
 from __future__ import annotations
 
@@ -32,10 +33,16 @@ def test_create_no_op_update_replace_drift_and_destroy(
 
     more = stack.up(org(sdk, gpu=3))
     assert more.ops()["vision"] == "update" and more.ops()["ml"] == "same"
+    # the replacement under a fault: every write's answer is lost after Run:ai committed it;
+    # still one new project, one new access rule (found again, never posted twice)
+    emulator.set_faults(dropAfterCommitRate=1.0)
     renamed = stack.up(org(sdk, project="vision2", gpu=3))
+    emulator.reset_faults()
     assert renamed.ops()["vision"] == "replace"
-    assert [p["name"] for p in emulator.state()["projects"]
-            if p["name"].startswith("vision")] == ["vision2"]
+    state = emulator.state()
+    assert [p["name"] for p in state["projects"] if p["name"].startswith("vision")] == \
+        ["vision2"]
+    assert [r.get("subjectId") for r in state["access_rules"]].count("kim@example.com") == 1
 
     # drift: the department's quota is edited in the UI; refresh sees it, up puts it back
     department = next(d for d in emulator.state()["departments"] if d["name"] == "ml")

@@ -45,10 +45,11 @@ def run():
     entry = ml.resources.apply(lambda r: [type(r[0]).__name__, r[0].gpu.over_quota_weight])
 
     def report(values):
-        department_id, (entry_type, weight) = values
+        department_id, (entry_type, weight), _typed = values
         print(json.dumps({"sent": sent, "department_id": department_id, "weight": weight,
                           "entry_type": entry_type}))
-    return pulumi.Output.all(ml.department_id, entry).apply(report)
+    # after both registrations (reporting on `ml` alone raced the second one)
+    return pulumi.Output.all(ml.department_id, entry, typed.id).apply(report)
 
 run()
 '''

@@ -36,6 +36,7 @@ from pulumi_runai.client import RunaiClient, get_client
 from pulumi_runai.errors import ConfigError
 from pulumi_runai.lifecycle import DEFAULT_WAIT_TIMEOUT, Context, Lifecycle
 from pulumi_runai.resources._host_threads import widen_host_threads
+from pulumi_runai.resources._serialize import install as install_serializer
 from pulumi_runai.settings import CONFIG_KEYS, HOST_THREADS_KEYS, WAIT_TIMEOUT_KEYS, Settings
 
 INPUTS_KEY = "__inputs"
@@ -137,6 +138,9 @@ class RunaiProvider(ResourceProvider):
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         self.lifecycle.delete(_context(), id_, props)
+
+
+install_serializer(RunaiProvider)
 
 
 def _context() -> Context:

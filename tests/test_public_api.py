@@ -5,7 +5,8 @@ from pulumi_runai.kinds import KINDS
 
 EXPECTED = {
     "AccessRule", "AmbiguousMatch", "BadRequest", "ConfigError", "Conflict", "Department",
-    "DescriptionError", "Forbidden", "NodePool", "NotFound", "Organization", "Project",
+    "DescriptionError", "Forbidden", "NodePool", "NotFound", "NotRunaiControlPlane",
+    "Organization", "Project",
     "RateLimited", "Role", "RunaiError", "RunaiHTTPError", "ServerError", "ServiceAccount",
     "Settings", "TransportError", "Unauthorized", "User", "ValidationError", "WaitTimeout",
     "WorkloadPolicy", "__version__", "get_cluster", "get_department", "get_node_pool",

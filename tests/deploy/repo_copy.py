@@ -52,7 +52,7 @@ def make_copy(dest: Path) -> Path:
     python = venv_bin / "python"
     python.write_text(_PYTHON_WRAPPER.format(python=sys.executable))
     python.chmod(0o755)
-    (dest / ".venv" / ".installed-emulator").touch()  # newer than the copied pyproject.toml
+    (dest / ".venv" / ".installed-emulator,testing").touch()  # newer than the copied pyproject.toml
     return dest
 
 

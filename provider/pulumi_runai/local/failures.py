@@ -23,7 +23,7 @@ from pulumi_runai.testing import (
 DEBUG_HINT = "(run with --debug or RUNAI_DEBUG=1 to see the traceback)"
 # Failures about reaching the control plane at all: they explain any error they caused.
 CONNECTION_ERRORS = (errors.Unauthorized, errors.Forbidden, errors.TransportError,
-                     errors.ServerError, errors.RateLimited)
+                     errors.ServerError, errors.RateLimited, errors.NotRunaiControlPlane)
 # "pulumi_runai.errors.Conflict: POST ...": the last line of a provider host's traceback.
 _HOST_ERROR = re.compile(r"^(?P<module>[\w.]+)\.(?P<cls>[A-Z]\w*): (?P<text>.*)$")
 

@@ -21,7 +21,7 @@ from .spec_tools import subset
 # Python 3.11, compiling a module from deep inside a running test session can fail with
 # "SystemError: AST constructor recursion depth mismatch" (a CPython 3.11 bug), which made this
 # test error once.
-EXAMPLES = int(os.environ.get("EMULATOR_FUZZ_EXAMPLES", "5"))
+EXAMPLES = int(os.environ.get("EMULATOR_FUZZ_EXAMPLES", "3"))
 _SETTINGS = dict(deadline=None, derandomize=True, database=None,
                  suppress_health_check=list(HealthCheck))
 

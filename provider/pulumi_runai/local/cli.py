@@ -79,9 +79,21 @@ def _run(args: argparse.Namespace) -> None:
     commands.deploy(root, target, port, options)
 
 
+def _quiet_idle_event_loops(unraisable: sys.UnraisableHookArgs) -> None:
+    """The Pulumi SDK leaves an event loop in each thread that registered a resource; at
+    interpreter exit their finalizers can fail ("Exception ignored in BaseEventLoop.__del__"),
+    which says nothing to an admin. Everything else unraisable is reported as usual."""
+    where = getattr(unraisable.object, "__qualname__", "")
+    if where == "BaseEventLoop.__del__":
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     debug = args.debug or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    if not debug:
+        sys.unraisablehook = _quiet_idle_event_loops
     try:
         _run(args)
     except (Exception, KeyboardInterrupt) as err:

@@ -177,12 +177,15 @@ def test_client_logs_and_errors_carry_no_secret(
     assert passwords
     accounts = ServiceAccounts(client)
     robot = accounts.create({"name": "rel-log-robot"})
-    passwords += [str(robot["clientSecret"]), accounts.rotate_secret(str(robot["id"]))]
-    token = emulator.token()
-    texts = [repr(settings), repr(client)]
     # Failures on purpose, without faults: a refused POST would be taken for a lost answer
     # (see test_crash.py::test_a_refused_create_never_takes_over_an_object_made_by_hand).
     emulator.reset_faults()
+    # The create's answer (with the secret) is lost in about 1 run of 10 under FAULTS: the
+    # account is then found by name, without a secret, and only the rotation shows one.
+    passwords += [s for s in (robot.get("clientSecret"),) if s]
+    passwords.append(accounts.rotate_secret(str(robot["id"])))
+    token = emulator.token()
+    texts = [repr(settings), repr(client)]
     # A wrong secret for the viewer (whose token is not cached yet: see
     # test_security_auth.py::test_a_wrong_secret_is_refused_even_after_a_right_one).
     bad = RunaiClient(Settings(url=emulator.url, client_id="viewer",

@@ -9,6 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import (
+    access_rule,
+    department,
+    node_pool,
+    project,
+    role,
+    service_account,
+    user,
+    workload_policy,
+)
+
 __all__ = [
     "ACCESS_RULE",
     "CLUSTER",
@@ -33,16 +44,17 @@ __all__ = [
     "UserPlan",
 ]
 
-# Kinds by their resource class name, which is also the end of the type token.
-DEPARTMENT = "Department"
-PROJECT = "Project"
-USER = "User"
-ACCESS_RULE = "AccessRule"
+# Kinds by their declared name (the resource class, the end of the type token), from the
+# models' declarations; clusters are reported but never exported.
+DEPARTMENT = department.SPEC.name
+PROJECT = project.SPEC.name
+USER = user.SPEC.name
+ACCESS_RULE = access_rule.SPEC.name
+NODE_POOL = node_pool.SPEC.name
+ROLE = role.SPEC.name
+SERVICE_ACCOUNT = service_account.SPEC.name
+WORKLOAD_POLICY = workload_policy.SPEC.name
 CLUSTER = "Cluster"
-NODE_POOL = "NodePool"
-ROLE = "Role"
-SERVICE_ACCOUNT = "ServiceAccount"
-WORKLOAD_POLICY = "WorkloadPolicy"
 KIND_ORDER = (NODE_POOL, DEPARTMENT, PROJECT, USER, SERVICE_ACCOUNT, ROLE, ACCESS_RULE,
               WORKLOAD_POLICY, CLUSTER)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pulumi_runai.client import RunaiClient, get_client
+from pulumi_runai.models.units import UNLIMITED
 from pulumi_runai.models.validation import as_int_if_integral
 from pulumi_runai.services import AccessRules, Departments, NodePools, Projects, Users
 from pulumi_runai.settings import Settings
@@ -57,7 +58,7 @@ def number(value: Any) -> str:
     if value is None:
         return "-"
     value = as_int_if_integral(value)
-    return "unlimited" if value == -1 else str(value)
+    return "unlimited" if value == UNLIMITED else str(value)
 
 
 def _quota(entry: Mapping[str, Any] | None, unit_key: str | None = None) -> tuple[str, str]:

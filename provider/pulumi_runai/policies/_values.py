@@ -11,7 +11,7 @@ from typing import Any, Final
 from pulumi_policy import proxy
 from pulumi_policy.proxy import UnknownValueError
 
-from ..models.validation import is_number
+from ..models.validation import PROVIDER_KEY, is_number
 
 
 class _Unknown:
@@ -30,7 +30,7 @@ class _Unknown:
 
 UNKNOWN: Final = _Unknown()
 
-_SECRET_PROVIDER_KEY: Final = "__provider"
+_SECRET_PROVIDER_KEY: Final = PROVIDER_KEY
 
 # The engine's sentinels for unknown values, as pulumi_policy's proxy recognises them.
 _SENTINELS: Final = frozenset(

@@ -10,10 +10,12 @@ from typing import Any
 
 from google.protobuf import json_format, struct_pb2
 
+from pulumi_runai.models.validation import PROVIDER_KEY as PROVIDER_KEY
+from pulumi_runai.models.validation import UNKNOWN_SENTINEL
+
 SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
-PROVIDER_KEY = "__provider"
+UNKNOWN = UNKNOWN_SENTINEL  # the wire form of an unknown value, stated once in the models
 SECRET_SHOWN = "[secret]"  # how the Pulumi CLI shows a secret value
 
 Props = dict[str, Any]

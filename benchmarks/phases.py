@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pulumi_runai.testing import use_forkserver
 from runai_emulator.testing import EmulatorProcess
 
 from .measure import FloorCheck, PhaseRequests, check_floor, summarise
@@ -98,6 +99,17 @@ def measure(
     `affected` (resources per kind the phase must touch) and `floor_phase` select the floor;
     without them no floor is checked (the baseline has none to meet).
     """
+    # hosts spawned as the engine spawns them: children of this process, counted and watched
+    forked = use_forkserver(False)
+    try:
+        return _measure(emulator, name, runner, action, resources, affected, floor_phase)
+    finally:
+        use_forkserver(forked)
+
+
+def _measure(emulator: EmulatorProcess, name: str, runner: str, action: Callable[[], Any],
+             resources: int, affected: Mapping[str, int] | None,
+             floor_phase: str | None) -> tuple[PhaseResult, Any]:
     emulator.clear_requests()
     cpu_before = _children_cpu()
     machine_before = cpu_before + _own_cpu() + process_cpu(emulator.pid)

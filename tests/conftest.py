@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from pulumi_runai.client import reset_process_state
+from pulumi_runai.testing import use_forkserver
 from runai_emulator.testing import EmulatorProcess
 
 # Property tests draw the same examples on every run by default, so that a CI run cannot fail
@@ -17,6 +18,11 @@ from runai_emulator.testing import EmulatorProcess
 settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("RUNAI_HYPOTHESIS_PROFILE", "ci"))
+
+# Provider hosts and plugins of this process start from a forkserver that has imported the
+# Pulumi SDK once (a fresh process per command still; tests/testing/test_forkserver.py holds
+# both ways to the same behaviour). Subprocesses the tests start spawn theirs as the engine does.
+use_forkserver()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pulumi_runai.testing import Stack
 from pulumi_runai.testing._wire import secret
-from pulumi_runai.testing.native_host import NativeHost
+from pulumi_runai.testing.native_host import NativeHost, plugin_command
 from runai_emulator.testing import EmulatorProcess
 
 from .programs import SDKS
@@ -51,7 +51,8 @@ def stack(emulator: EmulatorProcess, tmp_path: Path) -> Stack:
 
 @pytest.fixture
 def plugin(emulator: EmulatorProcess) -> Iterator[NativeHost]:
-    """The installed `pulumi-resource-runai`, configured, recording every response."""
-    with NativeHost(env=plugin_env(), record=True) as host:
+    """The installed `pulumi-resource-runai` (the console script, even where the suite forks
+    plugins from a forkserver), configured, recording every response."""
+    with NativeHost(env=plugin_env(), record=True, command=plugin_command()) as host:
         assert host.configure(provider_args(emulator, hostThreads=16)) is True
         yield host

@@ -16,7 +16,7 @@ import pytest
 from pulumi_runai.kinds import kind_named
 from pulumi_runai.native.names import to_camel
 from pulumi_runai.testing._wire import UNKNOWN, Props, is_secret, plain, secret, shown
-from pulumi_runai.testing.native_host import NativeHost, NativeProviderError
+from pulumi_runai.testing.native_host import NativeHost, NativeProviderError, plugin_command
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import plugin_env, provider_args
@@ -43,7 +43,8 @@ def create(plugin: NativeHost, kind: str, name: str, news: Props) -> tuple[str, 
 
 
 def test_schema_and_configuration(emulator: EmulatorProcess) -> None:
-    with NativeHost(env=plugin_env(), record=True) as plugin:
+    # the console script itself, even where the suite forks plugins from a forkserver
+    with NativeHost(env=plugin_env(), record=True, command=plugin_command()) as plugin:
         schema = json.loads(plugin.schema())
         assert problems(schema) == []
         assert {"runai:index:Department", "runai:index:Project", "runai:index:User",

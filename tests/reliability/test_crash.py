@@ -19,7 +19,7 @@ from typing import Any
 import pulumi_runai as runai
 import pytest
 import requests
-from pulumi_runai.testing import HarnessError, Stack
+from pulumi_runai.testing import HarnessError, Stack, use_forkserver
 from runai_emulator.testing import EmulatorProcess
 
 from .fleet import Fleet, duplicates, expected, held, stack_on, state_ids
@@ -87,6 +87,14 @@ class When:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(timeout=30)
+
+
+@pytest.fixture(autouse=True)
+def spawned_hosts() -> Iterator[None]:
+    """Hosts are spawned here, as the engine spawns them: `_host_pids` finds them as children."""
+    forked = use_forkserver(False)
+    yield
+    use_forkserver(forked)
 
 
 def _kill_hosts() -> None:

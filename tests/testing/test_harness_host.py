@@ -1,19 +1,47 @@
-"""ProviderHost talks to the real `python -m pulumi.dynamic` process."""
+"""ProviderHost talks to the real `python -m pulumi.dynamic` process, spawned as the engine
+spawns it or forked from the forkserver the suite uses (every test runs both ways)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import toyprov
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime._serialization import _serialize
-from pulumi_runai.testing import HostStartError, ProviderError, ProviderHost, secret
+from pulumi_runai.testing import (
+    HostStartError,
+    ProviderError,
+    ProviderHost,
+    secret,
+    use_forkserver,
+)
 from pulumi_runai.testing.host import DIFF_NONE, DIFF_SOME
 
 HERE = Path(__file__).resolve().parent
 URN = "urn:pulumi:dev::toy::pulumi-python:dynamic/toy:File::a"
+
+
+@pytest.fixture(autouse=True, params=["spawn", "forkserver"])
+def start_method(request: pytest.FixtureRequest) -> Iterator[str]:
+    previous = use_forkserver(request.param == "forkserver")
+    yield request.param
+    use_forkserver(previous)
+
+
+def _eventually_in(text: str, read: Callable[[], str], timeout: float = 10.0) -> bool:
+    """Whether `text` shows up in what `read` returns (stderr is drained by a thread)."""
+    deadline = time.monotonic() + timeout
+    while text not in read():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def _pickled(provider: toyprov.FileProvider) -> str:
@@ -63,3 +91,22 @@ def test_a_process_that_prints_no_port_is_reported(tmp_path: Path) -> None:
     with ProviderHost(python=str(fake), start_timeout=10) as host, \
             pytest.raises(HostStartError, match="not a port"):
         host.plugin_version()
+
+
+def test_the_host_sees_its_own_cwd_env_and_stderr(files: Path, start_method: str) -> None:
+    prov = _pickled(toyprov.FileProvider())
+    news = {"dir": str(files), "key": "env", "__provider": prov}
+    env = {"TOY_CONTENT_FROM_ENV": start_method}
+    with ProviderHost(cwd=HERE, project="toy", env=env) as host:
+        id_, _ = host.create(URN, host.check(URN, {}, news)[0])
+        assert (files / f"{id_}.txt").read_text() == start_method  # env reached the provider
+        assert host.pid != os.getpid()
+        assert _eventually_in(f"toy: created {id_}", lambda: host.stderr)  # its own stderr
+
+
+def test_a_killed_host_is_seen_as_gone() -> None:
+    host = ProviderHost(cwd=HERE)
+    assert host.plugin_version()
+    os.kill(host.pid, signal.SIGKILL)
+    assert host._process.proc.wait(timeout=10) == -signal.SIGKILL
+    host.close()

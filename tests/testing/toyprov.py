@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,11 @@ class FileProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         started = time.time()
         time.sleep(float(props.get("delay") or 0))  # stands in for API latency
-        self._path(props).write_text(self.prefix + str(props.get("content", "")))
+        # without content: the host's environment speaks (tests see which env the host got)
+        content = props.get("content", os.environ.get("TOY_CONTENT_FROM_ENV", ""))
+        self._path(props).write_text(self.prefix + str(content))
         _log(props["dir"], "create", props["key"], started, tag=self.tag)
+        print(f"toy: created {props['key']}", file=sys.stderr)
         return CreateResult(props["key"], self._outs(props))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

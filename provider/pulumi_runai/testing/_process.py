@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import grpc
 
+from ._forkserver import ForkedProcess, can_fork
 from .errors import HostStartError
 
 
@@ -30,14 +31,31 @@ class PluginProcess:
         what: str,
         start_timeout: float = 30.0,
         wait: bool = True,
+        as_module: tuple[str, Sequence[str]] | None = None,
     ) -> None:
+        """``as_module``: ``(module, args)`` when ``argv`` runs the same program as ``python -u
+        -m <module> <args...>``, so that a forkserver may start it (see ``_forkserver``; only
+        when that is switched on)."""
         self.what = what
         self.start_timeout = start_timeout
         self._stderr: list[str] = []
         self._ready_lock = threading.Lock()
         self.port = 0
         self.channel: grpc.Channel | None = None
-        self.proc = subprocess.Popen(
+        self.proc: subprocess.Popen[str] | ForkedProcess
+        if as_module is not None and can_fork(env):
+            self.proc = ForkedProcess(*as_module, cwd=cwd, env=env)
+        else:
+            self.proc = self._spawn(argv, cwd, env)
+        self._drainer = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._drainer.start()
+        if wait:
+            self.wait_ready()
+
+    @staticmethod
+    def _spawn(argv: Sequence[str], cwd: str | os.PathLike[str] | None,
+               env: Mapping[str, str]) -> subprocess.Popen[str]:
+        return subprocess.Popen(
             list(argv),
             cwd=cwd,
             env=dict(env),
@@ -46,10 +64,6 @@ class PluginProcess:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self._drainer = threading.Thread(target=self._drain_stderr, daemon=True)
-        self._drainer.start()
-        if wait:
-            self.wait_ready()
 
     @property
     def pid(self) -> int:

@@ -99,6 +99,8 @@ class ProviderHost:
             cwd=cwd,
             env=full_env,
             what="dynamic provider host",
+            # another interpreter is spawned: the forkserver runs this one
+            as_module=("pulumi.dynamic", ["127.0.0.1:0"]) if python == sys.executable else None,
             start_timeout=start_timeout,
             wait=False,
         )

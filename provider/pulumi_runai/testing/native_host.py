@@ -83,6 +83,8 @@ class NativeHost:
         self._process = PluginProcess(
             [*(command or plugin_command()), "127.0.0.1:0"],
             cwd=None, env=full_env, what=PLUGIN, start_timeout=start_timeout,
+            # the console script's entry is the package's __main__
+            as_module=None if command else ("pulumi_runai.native", ["127.0.0.1:0"]),
         )
         self._stub = provider_pb2_grpc.ResourceProviderStub(self._process.wait_ready())
         self.responses: list[str] | None = [] if record else None

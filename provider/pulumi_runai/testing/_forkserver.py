@@ -35,9 +35,10 @@ from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
 ENV_SWITCH = "PULUMI_RUNAI_TESTING_FORKSERVER"
-# What a plugin imports before it serves: the SDK's dynamic host and provider server, gRPC.
+# What a plugin imports before it serves: the SDK's dynamic host and provider server, gRPC,
+# and the HTTP library the providers use (libraries only, never this project's modules).
 PRELOAD = ["pulumi", "pulumi.dynamic.dynamic", "pulumi.provider.experimental.server", "grpc",
-           "dill", "google.protobuf"]
+           "dill", "google.protobuf", "requests"]
 
 _context_lock = threading.Lock()
 _context: multiprocessing.context.ForkServerContext | None = None

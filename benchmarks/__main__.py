@@ -1,5 +1,6 @@
-"""`python -m benchmarks`: the provider against the runapy baseline for several N, plus the
-emulator throughput and check+diff CPU side checks; writes docs/benchmarks.{json,md,png}."""
+"""`python -m benchmarks`: the provider against the runapy baseline for several N, the native
+plugin beside the dynamic provider for larger N, plus the emulator throughput and check+diff
+CPU side checks; writes docs/benchmarks.{json,md,png}."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from pulumi_runai.resources._provider_base import DEFAULT_HOST_THREADS
 from runai_emulator.testing import EmulatorProcess
 
-from . import cpu_check_diff, emulator_load, report
+from . import cpu_check_diff, emulator_load, native_bench, report
 from .run import run_size
 
 
@@ -22,6 +23,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--sizes", type=_sizes, default=[10, 100, 500],
                         help="comma-separated N")
+    parser.add_argument("--native-sizes", type=_sizes, default=[500, 2000],
+                        help="comma-separated N for the native rows ('' skips them)")
     parser.add_argument("--latency-ms", type=float, default=20.0,
                         help="emulator latency per request")
     parser.add_argument("--parallel", type=int, default=DEFAULT_HOST_THREADS,
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "concurrency": 0,
         "checks": {} if args.skip_side_checks else side_checks(),
         "runs": [],
+        "native": [],
     }
     for name, value in results["checks"].items():
         print(f"{name}: {value}")
@@ -69,6 +73,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         results["runs"].append(run)
         for line in report.summary_lines({"runs": [run]}):
             print(line, flush=True)
+    for n in args.native_sizes:
+        rows = native_bench.run([n], args.latency_ms, args.parallel, args.host_threads)
+        results["native"] += rows
+        print(native_bench.table(rows), end="", flush=True)
     for line in report.verdict_lines(results):
         print(line)
     for path in report.write(results, args.out):

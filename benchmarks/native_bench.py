@@ -146,7 +146,9 @@ def provider_rows(emulator: EmulatorProcess, load: workload.Workload, flavour: s
     return rows
 
 
-def run(sizes: list[int], latency_ms: float) -> list[dict[str, Any]]:
+def run(sizes: list[int], latency_ms: float, parallel: int = 16,
+        host_threads: int = 16) -> list[dict[str, Any]]:
+    """Both flavours' rows for each N, each flavour on a fresh emulator."""
     rows: list[dict[str, Any]] = []
     for n in sizes:
         load = workload.build(n)
@@ -154,8 +156,17 @@ def run(sizes: list[int], latency_ms: float) -> list[dict[str, Any]]:
             with tempfile.TemporaryDirectory(prefix="runai-native-bench-") as tmp, \
                     EmulatorProcess(Path(tmp) / "emulator.db", "--latency-ms",
                                     str(latency_ms)) as emu:
-                rows += provider_rows(emu, load, flavour)
+                rows += provider_rows(emu, load, flavour, parallel, host_threads)
     return rows
+
+
+def cpu_per_resource(rows: list[dict[str, Any]]) -> dict[tuple[int, str], float]:
+    """(N, flavour) -> the serving process's CPU ms per resource summed over the phases."""
+    found: dict[tuple[int, str], float] = {}
+    for r in rows:
+        key = (r["n"], r["provider"])
+        found[key] = round(found.get(key, 0.0) + r["provider_cpu_ms_per_resource"], 3)
+    return found
 
 
 def table(rows: list[dict[str, Any]]) -> str:

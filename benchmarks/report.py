@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from .native_bench import table as native_table
 from .phases import CORES
 from .targets import verdicts
 
@@ -42,6 +43,15 @@ cost that the no-op up shows alone: the program through the Pulumi SDK (which re
 resources only after the program's body has declared them all), the harness, and check + diff
 of every resource through the host. Harness state is kept in memory (see
 benchmarks/README.md)."""
+
+
+NATIVE_TEXT = """\
+Both providers run the same workload through `pulumi_runai.testing`, each on a fresh emulator:
+`dynamic` is `pulumi_runai.resources` in the `python -m pulumi.dynamic` host, `native` is
+`pulumi_runai_native` through the `pulumi-resource-runai` plugin (docs/native-provider.md).
+`provider CPU` is the serving process's own CPU (host or plugin, its start included): what the
+provider itself costs per resource. The other phases of the table above are the dynamic
+provider's."""
 
 
 def _phase(run: Mapping[str, Any], runner: str, name: str) -> Mapping[str, Any] | None:
@@ -126,6 +136,9 @@ def markdown(results: Mapping[str, Any]) -> str:
         lines += ["## Side checks", ""]
         lines += [f"- {name}: {value}" for name, value in checks.items()]
         lines.append("")
+    if results.get("native"):
+        lines += ["## The native plugin beside the dynamic provider", "", NATIVE_TEXT, "",
+                  native_table(results["native"]), ""]
     for run in results["runs"]:
         counts = ", ".join(f"{k} {v}" for k, v in run["counts"].items())
         lines += [

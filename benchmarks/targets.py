@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .native_bench import cpu_per_resource
+
 WALL_FACTOR = 1.5
 SPEEDUP = 3.0
 CHECK_DIFF_US = 1000.0
@@ -97,9 +99,29 @@ def _side_verdicts(checks: Mapping[str, Any]) -> list[Verdict]:
     return found
 
 
+def _native_verdicts(rows: list[dict[str, Any]]) -> list[Verdict]:
+    """Issue 15: the native rows at the floor, and the plugin's CPU per resource (summed over
+    the phases of each N) not above the dynamic host's."""
+    if not rows:
+        return []
+    above = [f"N={r['n']} {r['provider']} {r['phase']}: {'; '.join(r['excess'])}"
+             for r in rows if not r["at_floor"]]
+    cpu = cpu_per_resource(rows)
+    sizes = sorted({n for n, _ in cpu})
+    heavier = [n for n in sizes if cpu[(n, "native")] > cpu[(n, "dynamic")]]
+    return [
+        Verdict("native and dynamic rows at the request floor in every phase", not above,
+                "; ".join(above) or "all phases at the floor"),
+        Verdict("native plugin CPU per resource not above the dynamic host's (all phases)",
+                not heavier, "; ".join(f"N={n}: {cpu[(n, 'native')]} vs "
+                                       f"{cpu[(n, 'dynamic')]} ms" for n in sizes)),
+    ]
+
+
 def verdicts(results: Mapping[str, Any]) -> list[Verdict]:
     found = _floor_verdicts(results)
     largest = _largest(results)
     if largest is not None:
         found += _speed_verdicts(largest)
+    found += _native_verdicts(results.get("native", []))
     return found + _side_verdicts(results.get("checks", {}))

@@ -1,5 +1,6 @@
-"""The benchmark in its CI configuration (N = 10, 2 ms latency): it must produce its outputs and
-the request floor must hold. Correctness assertions only; the timings are printed, not tested.
+"""The benchmark in its CI configuration (N = 10, 2 ms latency, no native rows: those run in
+tests/native/test_native_bench.py, marked slow): it must produce its outputs and the request
+floor must hold. Correctness assertions only; the timings are printed, not tested.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import pytest
 
 from benchmarks.__main__ import main
 from benchmarks.measure import check_floor, summarise
+from benchmarks.report import markdown
+from benchmarks.targets import verdicts
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     out = tmp_path_factory.mktemp("bench")
-    found = main(["--sizes", "10", "--latency-ms", "2", "--out", str(out),
+    found = main(["--sizes", "10", "--native-sizes", "", "--latency-ms", "2", "--out", str(out),
                   "--skip-side-checks"])
     return found, out
 
@@ -86,3 +89,24 @@ def test_the_floor_check_catches_a_redundant_lookup() -> None:
 def test_a_noop_with_a_request_is_above_the_floor() -> None:
     log = [{"method": "GET", "path": "/api/v1/org-unit/projects/7", "status": 200}]
     assert check_floor("noop-up", summarise(log), {}).excess == ("GET project: 1 > 0",)
+
+
+def _native_row(provider: str, phase: str, cpu_ms: float, at_floor: bool = True) -> dict[str, Any]:
+    return {"provider": provider, "phase": phase, "n": 500, "wall_s": 1.0, "requests": 0,
+            "floor": 0, "at_floor": at_floor, "excess": [] if at_floor else ["1 GET too many"],
+            "provider_cpu_s": cpu_ms / 2, "provider_cpu_ms_per_resource": cpu_ms}
+
+
+def test_the_native_verdicts_judge_the_floor_and_the_cpu_per_resource(
+    results: tuple[dict[str, Any], Path],
+) -> None:
+    """The native section and verdicts of the full run (`--native-sizes`), on given rows."""
+    lighter = [_native_row("dynamic", "up", 3.0), _native_row("native", "up", 2.5)]
+    heavier = [_native_row("dynamic", "up", 3.0), _native_row("native", "up", 3.5, False)]
+    judged = {v.target: v.met for v in verdicts({**results[0], "native": lighter})}
+    assert judged["native plugin CPU per resource not above the dynamic host's (all phases)"]
+    assert judged["native and dynamic rows at the request floor in every phase"]
+    judged = {v.target: v.met for v in verdicts({**results[0], "native": heavier})}
+    assert not judged["native plugin CPU per resource not above the dynamic host's (all phases)"]
+    assert not judged["native and dynamic rows at the request floor in every phase"]
+    assert "| 500 | native | up |" in markdown({**results[0], "native": lighter})

@@ -21,6 +21,7 @@ from typing import Any
 
 import pulumi
 import pulumi_runai_native as native
+from pulumi_runai.resources._provider_base import DEFAULT_HOST_THREADS
 from pulumi_runai.testing import Result, Stack
 from runai_emulator.testing import EmulatorProcess
 
@@ -108,7 +109,8 @@ def _stack(emulator: EmulatorProcess, parallel: int, host_threads: int) -> Stack
 
 
 def provider_rows(emulator: EmulatorProcess, load: workload.Workload, flavour: str,
-                  parallel: int = 16, host_threads: int = 16,
+                  parallel: int = DEFAULT_HOST_THREADS,
+                  host_threads: int = DEFAULT_HOST_THREADS,
                   phases: tuple[str, ...] = PHASES) -> list[dict[str, Any]]:
     """The phases (all by default, in order) for one provider flavour: wall time, requests
     against the floor, the serving process's CPU per resource."""
@@ -146,8 +148,8 @@ def provider_rows(emulator: EmulatorProcess, load: workload.Workload, flavour: s
     return rows
 
 
-def run(sizes: list[int], latency_ms: float, parallel: int = 16,
-        host_threads: int = 16) -> list[dict[str, Any]]:
+def run(sizes: list[int], latency_ms: float, parallel: int = DEFAULT_HOST_THREADS,
+        host_threads: int = DEFAULT_HOST_THREADS) -> list[dict[str, Any]]:
     """Both flavours' rows for each N, each flavour on a fresh emulator."""
     rows: list[dict[str, Any]] = []
     for n in sizes:

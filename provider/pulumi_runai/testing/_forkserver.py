@@ -154,10 +154,6 @@ class ForkedProcess:
         assert pid is not None
         return pid
 
-    @property
-    def returncode(self) -> int | None:
-        return self._child.exitcode
-
     def poll(self) -> int | None:
         return self._child.exitcode
 

@@ -18,6 +18,9 @@ import grpc
 from ._forkserver import ForkedProcess, can_fork
 from .errors import HostStartError
 
+# The engine's own address, a plugin's first argument; these plugins never call back.
+ENGINE_ADDRESS = "127.0.0.1:0"
+
 
 class PluginProcess:
     """A child process plus a ready gRPC channel to the port it printed."""

@@ -18,7 +18,7 @@ import grpc
 from google.protobuf import empty_pb2
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from ._process import PluginProcess
+from ._process import ENGINE_ADDRESS, PluginProcess
 from ._urns import urn_name, urn_type
 from ._wire import Props, from_struct, plain, to_struct
 from .errors import HostStartError, ProviderError
@@ -95,12 +95,12 @@ class ProviderHost:
         full_env.update(env or {})
         # The engine's first argument is its own address; the Python host ignores it.
         self._process = PluginProcess(
-            [python, "-u", "-m", "pulumi.dynamic", "127.0.0.1:0"],
+            [python, "-u", "-m", "pulumi.dynamic", ENGINE_ADDRESS],
             cwd=cwd,
             env=full_env,
             what="dynamic provider host",
             # another interpreter is spawned: the forkserver runs this one
-            as_module=("pulumi.dynamic", ["127.0.0.1:0"]) if python == sys.executable else None,
+            as_module=("pulumi.dynamic", [ENGINE_ADDRESS]) if python == sys.executable else None,
             start_timeout=start_timeout,
             wait=False,
         )

@@ -20,7 +20,7 @@ import grpc
 from google.protobuf import empty_pb2, json_format
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from ._process import PluginProcess
+from ._process import ENGINE_ADDRESS, PluginProcess
 from ._urns import urn_name, urn_type
 from ._wire import Props, from_struct, to_struct
 from .errors import HostStartError, ProviderError
@@ -81,10 +81,10 @@ class NativeHost:
         full_env = dict(os.environ)
         full_env.update(env or {})
         self._process = PluginProcess(
-            [*(command or plugin_command()), "127.0.0.1:0"],
+            [*(command or plugin_command()), ENGINE_ADDRESS],
             cwd=None, env=full_env, what=PLUGIN, start_timeout=start_timeout,
             # the console script's entry is the package's __main__
-            as_module=None if command else ("pulumi_runai.native", ["127.0.0.1:0"]),
+            as_module=None if command else ("pulumi_runai.native", [ENGINE_ADDRESS]),
         )
         self._stub = provider_pb2_grpc.ResourceProviderStub(self._process.wait_ready())
         self.responses: list[str] | None = [] if record else None

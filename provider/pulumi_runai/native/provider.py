@@ -90,13 +90,12 @@ def _inline_context() -> Context:
 
 def _lifecycle_map(props: Mapping[str, PropertyValue]) -> dict[str, Any]:
     """Engine properties as the lifecycle's plain snake_case dict."""
-    result: dict[str, Any] = names.to_lifecycle(values.plain_map(props))
-    return result
+    return values.plain_map(props, names.to_snake)
 
 
 def _native(plain: Mapping[str, Any], secrets: Collection[str]) -> values.Props:
     """Lifecycle values as engine properties; `secrets` are native (camelCase) names."""
-    return values.property_map(names.to_native(dict(plain)), secrets)
+    return values.property_map(plain, secrets, names.to_camel)
 
 
 def _secrets(kind: Kind, *carried: Mapping[str, PropertyValue]) -> set[str]:
@@ -109,9 +108,10 @@ def _secrets(kind: Kind, *carried: Mapping[str, PropertyValue]) -> set[str]:
 
 
 def _failures(found: list[Failure], given: Mapping[str, Any]) -> list[CheckFailure]:
+    """Check failures in native names; `given` is the program's inputs in lifecycle names."""
     if not found:
         return []
-    known = property_names() | set(names.to_lifecycle(dict(given)))
+    known = property_names() | set(given)
     return [
         CheckFailure(names.native_path(f.property), names.native_text(f.reason, known))
         for f in found
@@ -187,7 +187,7 @@ class RunaiNativeProvider(Provider):
         secrets = values.secret_keys(request.new_inputs)
         return CheckResponse(
             inputs=_native(inputs, secrets),
-            failures=_failures(failures, values.plain_map(request.new_inputs)),
+            failures=_failures(failures, news),
         )
 
     async def diff(self, request: DiffRequest) -> DiffResponse:

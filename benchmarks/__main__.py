@@ -25,6 +25,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="comma-separated N")
     parser.add_argument("--native-sizes", type=_sizes, default=[500, 2000],
                         help="comma-separated N for the native rows ('' skips them)")
+    parser.add_argument("--native-rounds", type=int, default=2,
+                        help="rounds of both providers per native N (their CPU is averaged)")
     parser.add_argument("--latency-ms", type=float, default=20.0,
                         help="emulator latency per request")
     parser.add_argument("--parallel", type=int, default=DEFAULT_HOST_THREADS,
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         for line in report.summary_lines({"runs": [run]}):
             print(line, flush=True)
     for n in args.native_sizes:
-        rows = native_bench.run([n], args.latency_ms, args.parallel, args.host_threads)
+        rows = native_bench.run([n], args.latency_ms, args.parallel, args.host_threads,
+                                args.native_rounds)
         results["native"] += rows
         print(native_bench.table(rows), end="", flush=True)
     for line in report.verdict_lines(results):

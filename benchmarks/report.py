@@ -50,8 +50,10 @@ Both providers run the same workload through `pulumi_runai.testing`, each on a f
 `dynamic` is `pulumi_runai.resources` in the `python -m pulumi.dynamic` host, `native` is
 `pulumi_runai_native` through the `pulumi-resource-runai` plugin (docs/native-provider.md).
 `provider CPU` is the serving process's own CPU (host or plugin, its start included): what the
-provider itself costs per resource. The other phases of the table above are the dynamic
-provider's."""
+provider itself costs per resource. A phase's CPU moves by about 10 % between runs on a shared
+machine, so each N runs in rounds (both providers per round, the first one alternating) and
+the CPU verdict compares the means over the rounds. The other phases of the table above are
+the dynamic provider's."""
 
 
 def _phase(run: Mapping[str, Any], runner: str, name: str) -> Mapping[str, Any] | None:

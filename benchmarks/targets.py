@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .native_bench import cpu_per_resource
+from .native_bench import cpu_per_resource, cpu_per_round
 
 WALL_FACTOR = 1.5
 SPEEDUP = 3.0
@@ -106,15 +106,17 @@ def _native_verdicts(rows: list[dict[str, Any]]) -> list[Verdict]:
         return []
     above = [f"N={r['n']} {r['provider']} {r['phase']}: {'; '.join(r['excess'])}"
              for r in rows if not r["at_floor"]]
-    cpu = cpu_per_resource(rows)
+    cpu, rounds = cpu_per_resource(rows), cpu_per_round(rows)
     sizes = sorted({n for n, _ in cpu})
     heavier = [n for n in sizes if cpu[(n, "native")] > cpu[(n, "dynamic")]]
     return [
         Verdict("native and dynamic rows at the request floor in every phase", not above,
                 "; ".join(above) or "all phases at the floor"),
         Verdict("native plugin CPU per resource not above the dynamic host's (all phases)",
-                not heavier, "; ".join(f"N={n}: {cpu[(n, 'native')]} vs "
-                                       f"{cpu[(n, 'dynamic')]} ms" for n in sizes)),
+                not heavier, "; ".join(
+                    f"N={n}: {cpu[(n, 'native')]} vs {cpu[(n, 'dynamic')]} ms, the mean of "
+                    f"rounds {rounds[(n, 'native')]} vs {rounds[(n, 'dynamic')]}"
+                    for n in sizes)),
     ]
 
 

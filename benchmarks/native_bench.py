@@ -1,12 +1,13 @@
 """Native rows: the benchmark's phases on the native plugin beside the dynamic provider.
 
 `python -m benchmarks.native_bench --sizes 500,2000 --latency-ms 20 --rounds 2` runs, per N,
-round and provider (dynamic: `pulumi_runai.resources`, native: `pulumi_runai_native` through the plugin),
-up, preview of a 10 % quota change, no-op up, refresh, the change as an up, and destroy, each
-through `pulumi_runai.testing` against one emulator, with the same request-floor checks as
-`python -m benchmarks`. It also reports the CPU of the process that serves the provider calls
-(the dynamic host, or the plugin), per resource: the comparison issue 15 asks for. The other
-process of a native run (the dynamic host the harness starts anyway, idle) is not counted.
+round and provider (dynamic: `pulumi_runai.resources`, native: `pulumi_runai_native` through
+the plugin), up, preview of a 10 % quota change, no-op up, refresh, the change as an up, and
+destroy, each through `pulumi_runai.testing` against one emulator, with the same
+request-floor checks as `python -m benchmarks`. It also reports the CPU of the process that
+serves the provider calls (the dynamic host, or the plugin), per resource: the comparison
+issue 15 asks for. The other process of a native run (the dynamic host the harness starts
+anyway, idle) is not counted.
 
 Why rounds: the same phase's CPU varies by about 10 % from run to run on a shared 2-core
 machine (how many wake-ups gRPC and the event loop need depends on timing), as much as the

@@ -58,6 +58,25 @@ def test_create_no_op_update_replace_drift_and_destroy(
     assert not [u for u in state["users"] if u["username"] == "kim@example.com"]
 
 
+def test_an_update_preview_shows_what_the_update_will_leave(
+    sdk: Any, stack: Stack, emulator: EmulatorProcess
+) -> None:
+    """The native plugin previews an update (Update with preview=true): the new quota over the
+    old outputs, so dependents see the namespace the update keeps; the dynamic host has no
+    preview support, so the engine hands back the inputs and the namespace is unknown."""
+    made = stack.up(org(sdk)).outputs["vision"]
+    emulator.clear_requests()
+    preview = stack.preview(org(sdk, gpu=3))
+    assert preview.ops()["vision"] == "update" and writes(emulator) == []
+    planned = preview.outputs["vision"]
+    assert planned["resources"][0]["gpu"]["deserved"] == 3
+    if sdk is pulumi_runai_native:
+        assert planned["namespace"] == "runai-vision"
+        assert planned[key(sdk, "project_id")] == made[key(sdk, "project_id")]
+    else:
+        assert "namespace" not in planned
+
+
 def test_an_existing_department_is_taken_over_without_a_create(
     sdk: Any, stack: Stack, emulator: EmulatorProcess
 ) -> None:

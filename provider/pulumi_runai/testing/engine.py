@@ -34,7 +34,7 @@ from .analyzers import (
 )
 from .errors import CheckFailedError, DeploymentError, HarnessError, PolicyViolationError
 from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
-from .native_routing import import_step, is_native, preview_outputs
+from .native_routing import import_step, is_native, preview_outputs, preview_update_outputs
 from .results import Result, Step
 from .state import ResourceState, StateFile
 
@@ -275,9 +275,12 @@ class Deployment:
             return self._replace(old, new, base, dbr)
         if self.preview:
             # A host without preview support: the engine hands the new inputs back as the
-            # outputs (provider_plugin.go Update), so every other output is unknown to dependents.
-            self._commit(replace(new, id=old.id, outputs=checked), drop=old)
-            return replace(base, op="update", outputs=checked)
+            # outputs (provider_plugin.go Update), so every other output is unknown to dependents;
+            # the native plugin previews the update.
+            outputs = preview_update_outputs(self.host, urn, old.id, old.outputs, checked,
+                                             old.inputs)
+            self._commit(replace(new, id=old.id, outputs=outputs), drop=old)
+            return replace(base, op="update", outputs=outputs)
         outs = self.host.update(urn, old.id, old.outputs, checked, old.inputs)
         new = replace(new, id=old.id, outputs=annotate_secrets(outs, checked, aso))
         self._commit(new, drop=old)

@@ -6,7 +6,8 @@ delete), so the step logic in `engine` serves both. The plugin starts on first u
 without native resources never pays for it) and is configured like the engine configures a
 default provider: the stack's `runai:*` config as provider inputs, secrets wrapped. What the
 engine does differently for a provider that supports preview and import is here too:
-`preview_outputs` (Create with preview=true: computed outputs unknown) and `import_step`
+`preview_outputs` (Create with preview=true: computed outputs unknown),
+`preview_update_outputs` (Update with preview=true: old outputs kept) and `import_step`
 (Read by id alone, then Check and Diff of the program's inputs: any difference fails).
 """
 
@@ -157,6 +158,17 @@ def preview_outputs(host: object, urn: str, inputs: Props) -> Props:
     if isinstance(host, RoutingHost) and is_native(urn):
         return host.native().create(urn, inputs, preview=True)[1]
     return inputs
+
+
+def preview_update_outputs(host: object, urn: str, id_: str, old_outputs: Props,
+                           news: Props, old_inputs: Props) -> Props:
+    """An update's outputs in preview: the native plugin's (Update with preview=true: the old
+    outputs with the new inputs over them, so dependents keep known values such as a
+    project's namespace); for the dynamic host, which does not support preview, the inputs."""
+    if isinstance(host, RoutingHost) and is_native(urn):
+        return host.native().update(urn, id_, old_outputs, news, old_inputs=old_inputs,
+                                    preview=True)
+    return news
 
 
 def import_step(deployment: Deployment, urn: str, spec: ResourceSpec, started: float) -> Step:

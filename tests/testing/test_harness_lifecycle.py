@@ -11,6 +11,9 @@ import pulumi
 import pytest
 import toyprov
 from pulumi_runai.testing import CheckFailedError, Stack, is_secret
+from pulumi_runai.testing.engine import Deployment, ResourceSpec
+from pulumi_runai.testing.errors import RegistrationAfterEnd
+from pulumi_runai.testing.results import Step
 
 Program = Callable[[], None]
 
@@ -175,6 +178,40 @@ def test_check_failures_stop_the_run(make_stack: Callable[..., Stack], files: Pa
 
     with pytest.raises(CheckFailedError, match="key is required"):
         make_stack().up(bad)
+
+
+def test_a_registration_left_pending_by_a_failed_run_never_reaches_its_closed_host(
+    make_stack: Callable[..., Stack], files: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When a step fails, the SDK stops waiting for the program's other registrations. One that
+    resumes later (here "after", waiting on "slow" when "bad" failed; it resumes when the next
+    program runs the event loop) is refused as such, not sent to the failed run's closed host
+    (a "closed channel" error that asyncio printed later as "Future exception was never
+    retrieved", with a traceback, in whatever test ran next)."""
+    refused: dict[str, BaseException] = {}
+    register = Deployment.register
+
+    def recording(self: Deployment, spec: ResourceSpec) -> Step:
+        try:
+            return register(self, spec)
+        except Exception as exc:
+            refused[spec.name] = exc
+            raise
+
+    monkeypatch.setattr(Deployment, "register", recording)
+
+    def failing() -> None:
+        slow = toyprov.File("slow", dir=str(files), key="slow", content="s", delay=1.0)
+        toyprov.File("after", dir=str(files), key="after", content=slow.content)
+        toyprov.File("bad", dir=str(files), key="")
+
+    with pytest.raises(CheckFailedError, match="key is required"):
+        make_stack().up(failing)
+    make_stack().up(lambda: toyprov.File("next", dir=str(files), key="next", content="n"))
+    assert set(refused) == {"bad", "after"}
+    assert isinstance(refused["after"], RegistrationAfterEnd), refused["after"]
+    created = sorted(e["key"] for e in toyprov.journal(str(files)) if e["op"] == "create")
+    assert created == ["next", "slow"]
 
 
 def test_config_reaches_the_program_and_configure(make_stack: Callable[..., Stack],

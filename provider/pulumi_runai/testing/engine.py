@@ -32,7 +32,13 @@ from .analyzers import (
     analyze_resource,
     analyze_stack,
 )
-from .errors import CheckFailedError, DeploymentError, HarnessError, PolicyViolationError
+from .errors import (
+    CheckFailedError,
+    DeploymentError,
+    HarnessError,
+    PolicyViolationError,
+    RegistrationAfterEnd,
+)
 from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
 from .native_routing import import_step, is_native, preview_outputs, preview_update_outputs
 from .results import Result, Step
@@ -92,6 +98,7 @@ class Deployment:
         self._slots = threading.BoundedSemaphore(parallel)
         self._lock = threading.Lock()
         self._seen: set[str] = set()
+        self._ended = False
         self._steps: list[Step] = []
         self._planned: dict[str, ResourceState] = {}
         # aliases taken over in this run: old URN -> new URN, and new URN -> old URN
@@ -151,10 +158,19 @@ class Deployment:
             raise PolicyViolationError(mandatory)
 
     # -- registration ----------------------------------------------------------------------
+    def end_registrations(self) -> None:
+        """The program's run is over. A registration the SDK sends later (one still pending
+        when another step failed, resumed by the next program on the same event loop) is
+        refused with `RegistrationAfterEnd`, never run against this deployment's closed host."""
+        with self._lock:
+            self._ended = True
+
     def register(self, spec: ResourceSpec) -> Step:
         """Run the step for one declared resource and return it (outputs carry secret marks)."""
         urn = self.urn(spec.type, spec.name, spec.parent)
         with self._lock:
+            if self._ended:
+                raise RegistrationAfterEnd(f"{urn}: registered after its program's run ended")
             if urn in self._seen:
                 raise DeploymentError([ValueError(f"duplicate resource URN {urn}")], [])
             if urn in self._aliased:

@@ -54,3 +54,8 @@ class DeploymentError(HarnessError):
         self.errors = list(errors)
         self.steps = list(steps)
         super().__init__("; ".join(str(e) for e in self.errors) or "deployment failed")
+
+
+class RegistrationAfterEnd(HarnessError):
+    """The SDK sent a registration after its program's run had ended (one left pending when
+    another step failed); it is refused rather than run against a closed host."""

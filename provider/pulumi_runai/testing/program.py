@@ -237,6 +237,7 @@ def run_program(
             _sync_await(run_pulumi_func(func))
             return _resolve_stack_outputs()
         finally:
+            deployment.end_registrations()
             executor.shutdown(wait=True)
             loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="pulumi-idle"))
             _settings.ROOT.set(None)

@@ -14,8 +14,10 @@ processes, behave like consecutive ``pulumi up``s; unmodified programs run throu
 for policy packs (and :class:`PolicyPackHost`, which runs a real pack over gRPC).
 
 The native plugin (``pulumi-resource-runai``) serves ``runai:*`` resources and invokes
-(``native_routing``): started on first use, configured with the stack's ``runai:*`` config,
-with its preview (computed outputs unknown) and import (Read by id, then Check and Diff).
+(``native_routing``): started on first use, configured with the stack's ``runai:*`` config
+(or, one plugin each, with the inputs of an explicit ``pulumi:providers:runai``), with its
+previews (create: computed outputs unknown; update: old outputs kept) and import (Read by id,
+then Check and Diff).
 
 What it does not: it is a test tool, not an engine. No resource plugins other than the Python
 dynamic host and the native Run:ai plugin (components are plain nodes; other custom resources

@@ -40,7 +40,16 @@ from .errors import (
     RegistrationAfterEnd,
 )
 from .host import DIFF_SOME, DIFF_UNKNOWN, ProviderHost
-from .native_routing import import_step, is_native, preview_outputs, preview_update_outputs
+from .native_routing import (
+    import_step,
+    is_native,
+    is_provider_type,
+    preview_outputs,
+    preview_update_outputs,
+    provider_step,
+    provider_urn,
+    serve_with,
+)
 from .results import Result, Step
 from .state import ResourceState, StateFile
 
@@ -66,6 +75,7 @@ class ResourceSpec:
     retain_on_delete: bool = False
     aliases: tuple[Alias, ...] = ()
     property_dependencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    provider: str = ""
 
 
 class Deployment:
@@ -223,6 +233,10 @@ class Deployment:
                                  started=now, finished=now))
 
     def _custom(self, urn: str, spec: ResourceSpec, started: float) -> Step:
+        if is_provider_type(spec.type):
+            return provider_step(self, urn, spec, started)
+        if spec.provider:
+            serve_with(self.host, urn, spec.provider)
         if spec.import_id and is_native(spec.type):
             return import_step(self, urn, spec, started)  # the plugin can import
         if spec.import_id:
@@ -250,7 +264,7 @@ class Deployment:
             urn=urn, type=spec.type, name=spec.name, inputs=checked, parent=spec.parent,
             dependencies=list(spec.dependencies), additional_secret_outputs=aso,
             protect=spec.protect, retain_on_delete=spec.retain_on_delete,
-            property_dependencies=_lists(spec.property_dependencies),
+            property_dependencies=_lists(spec.property_dependencies), provider=spec.provider,
         )
         if old is None:
             return self._create(new, started)
@@ -478,7 +492,7 @@ class Deployment:
             by_urn.setdefault(r.urn, []).append(i)
         waits: dict[int, set[int]] = {i: set() for i in index}
         for i, r in index.items():
-            for target in [*r.dependencies, r.parent]:
+            for target in [*r.dependencies, r.parent, provider_urn(r.provider)]:
                 for j in by_urn.get(target, []):
                     if j != i:
                         waits[j].add(i)  # j (the dependency) waits for its dependent i
@@ -496,7 +510,8 @@ class Deployment:
         if res.protect and not res.pending_delete and not gone:
             raise HarnessError(protected_message(res.urn, "delete"))
         if not self.preview:
-            if res.custom and not res.external and not res.retain_on_delete and not gone:
+            if (res.custom and not res.external and not res.retain_on_delete and not gone
+                    and not is_provider_type(res.type)):  # a provider is only configuration
                 self.host.delete(res.urn, res.id, res.outputs, res.inputs)
             self._commit(drop=res)
         self._record(Step(op, res.urn, res.type, res.name, res.id, started=started,
@@ -506,7 +521,8 @@ class Deployment:
     # -- refresh and destroy ---------------------------------------------------------------
     def refresh(self) -> Result:
         """Read every resource; a blank id drops it, ``ReadResult.inputs`` become its inputs."""
-        targets = [r for r in self.state.resources() if r.custom and not r.pending_delete]
+        targets = [r for r in self.state.resources()  # the engine never refreshes providers
+                   if r.custom and not r.pending_delete and not is_provider_type(r.type)]
         errors = run_graph(list(range(len(targets))), {},
                            lambda i: self._refresh_one(targets[i]), self.parallel)
         if errors:

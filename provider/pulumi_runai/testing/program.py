@@ -107,6 +107,7 @@ class ForwardingMocks(pulumi.runtime.Mocks):
             retain_on_delete=reg.retain_on_delete if reg else False,
             aliases=reg.aliases if reg else (),
             property_dependencies=reg.property_dependencies if reg else {},
+            provider=args.provider or "",
         )
         step = self.deployment.register(spec)
         if not spec.custom:
@@ -118,7 +119,7 @@ class ForwardingMocks(pulumi.runtime.Mocks):
         invoke = getattr(self.deployment.host, "invoke", None)
         if invoke is None:
             raise HarnessError(f"invoke {args.token}: provider functions are not modelled")
-        return invoke(args.token, dict(args.args)), []
+        return invoke(args.token, dict(args.args), args.provider or ""), []
 
 
 class EngineMonitor(_mocks.MockMonitor):

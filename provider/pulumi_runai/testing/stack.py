@@ -88,7 +88,9 @@ class Stack:
                           python=self.python, config=self._host_config()) as dynamic:
             # runai:* resources go to the native plugin, started on first use
             host = RoutingHost(dynamic, provider_inputs(self._host_config()), self.env,
-                               start_now=any(is_native(r.type) for r in state.resources()))
+                               start_now=any(is_native(r.type) and not r.provider
+                                             for r in state.resources()))
+            host.learn(state.resources())
             deployment = Deployment(host, state, project=self.project,  # type: ignore[arg-type]
                                     stack=self.stack, preview=preview,
                                     analyzers=self.analyzers, parallel=self.parallel)

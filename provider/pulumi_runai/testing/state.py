@@ -49,6 +49,9 @@ class ResourceState:
     pending_replacement: bool = False
     protect: bool = False
     retain_on_delete: bool = False
+    provider: str = ""
+    """The explicit provider serving it, as the engine references one (`<provider urn>::<id>`);
+    empty for the default provider."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ResourceState:

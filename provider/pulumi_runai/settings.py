@@ -129,7 +129,7 @@ class Settings:
 
 def _missing(name: str) -> NoReturn:
     key, var = _KEYS[name]
-    label = {"url": "Run:ai URL", "client_id": "client id", "client_secret": "client secret"}[name]
+    label = {"url": "URL", "client_id": "client id", "client_secret": "client secret"}[name]
     raise ConfigError(
         f"The Run:ai {label} is not set. Set stack config {key} (`{_EXAMPLES[name]}`) "
         f"or the environment variable {var}."
@@ -166,8 +166,11 @@ def _parse_timeout(raw: str | None) -> float:
     if raw is None:
         return DEFAULT_TIMEOUT
     try:
-        return float(raw)
+        seconds = float(raw)
     except ValueError:
+        seconds = 0.0
+    if not seconds > 0:  # also refuses nan
         raise ConfigError(
-            f"runai:timeout / RUNAI_TIMEOUT must be a number of seconds, got {raw!r}"
-        ) from None
+            f"runai:timeout / RUNAI_TIMEOUT must be a positive number of seconds, got {raw!r}"
+        )
+    return seconds

@@ -8,9 +8,11 @@ glue keeps them (`remember_config`) and resolved per call by the same functions 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
+from pulumi_runai.errors import ConfigError
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 from pulumi_runai.resources._provider_base import (
     client,
@@ -18,9 +20,10 @@ from pulumi_runai.resources._provider_base import (
     remember_config,
     wait_timeout,
 )
-from pulumi_runai.settings import CONFIG_KEYS
+from pulumi_runai.settings import CONFIG_KEYS, Settings
 
-__all__ = ["CONFIG_KEYS", "SECRET_KEYS", "apply", "client", "host_threads", "wait_timeout"]
+__all__ = ["CONFIG_KEYS", "SECRET_KEYS", "apply", "client", "host_threads", "problems",
+           "wait_timeout"]
 
 SECRET_KEYS = frozenset({"clientSecret"})
 """Configuration that is a credential: carried only as a secret, never echoed in plain."""
@@ -35,6 +38,33 @@ def _text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ,
+             ) -> list[tuple[str, str]]:
+    """What the settings module would refuse in these provider inputs, as (input, message):
+    checked at CheckConfig, so that a bad or missing setting stops the run once, before any
+    change, instead of failing every resource's first call. A setting not known yet (preview)
+    is not judged; credentials may also come from the `RUNAI_*` environment. Other keys are
+    left alone: the engine gives a default provider every `runai:*` key of the stack config,
+    and a program may keep its own settings there."""
+    if any(value == UNKNOWN_SENTINEL for value in args.values()):
+        return []
+    url = args.get("url")
+    if isinstance(url, str) and url and not url.startswith(("http://", "https://")):
+        return [("url", f"url must be an http(s) URL such as https://<tenant>.run.ai, "
+                        f"got {url!r}")]
+    config = {key: text for key in CONFIG_KEYS
+              if (text := _text(args.get(key.split(":", 1)[1]))) is not None}
+    found: list[tuple[str, str]] = []
+    for name, check in (("", lambda: Settings.resolve(config, env)),
+                        ("hostThreads", lambda: host_threads(config)),
+                        ("waitTimeout", lambda: wait_timeout(config))):
+        try:
+            check()
+        except ConfigError as exc:
+            found.append((name, str(exc)))
+    return found
 
 
 def apply(args: Mapping[str, Any], variables: Mapping[str, str]) -> None:

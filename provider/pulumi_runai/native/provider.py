@@ -43,7 +43,7 @@ from pulumi.provider.experimental.provider import (
     UpdateResponse,
 )
 
-from pulumi_runai.errors import AmbiguousMatch, NotFound, RunaiError
+from pulumi_runai.errors import RunaiError
 from pulumi_runai.kinds import KINDS, Kind
 from pulumi_runai.lifecycle import Context
 from pulumi_runai.models.validation import Failure
@@ -149,18 +149,14 @@ class RunaiNativeProvider(Provider):
 
     async def check_config(self, request: CheckRequest) -> CheckResponse:
         """The configuration as given, with the credentials marked secret whatever the stack
-        config said, and a failure for a setting the settings module would refuse."""
+        config said, and a failure for each setting the settings module would refuse (or does
+        not know), so that the run stops before any change."""
         inputs = {
             k: v.with_secret(True) if k in config.SECRET_KEYS else v
             for k, v in request.new_inputs.items()
         }
-        failures: list[CheckFailure] = []
-        url = values.plain(inputs["url"]) if "url" in inputs else None
-        if isinstance(url, str) and url and not url.startswith(("http://", "https://")):
-            failures.append(CheckFailure(
-                "url", f"url must be an http(s) URL such as https://<tenant>.run.ai, got {url!r}"
-            ))
-        return CheckResponse(inputs=inputs, failures=failures)
+        found = config.problems(values.plain_map(inputs))
+        return CheckResponse(inputs=inputs, failures=[CheckFailure(k, m) for k, m in found])
 
     async def configure(self, request: ConfigureRequest) -> ConfigureResponse:
         config.apply(values.plain_map(request.args), request.variables)
@@ -182,8 +178,12 @@ class RunaiNativeProvider(Provider):
         try:  # a no-op check makes no call: no thread hop (a third of the plugin's CPU)
             inputs, failures = kind.lifecycle.check(_inline_context(), olds, news)
         except _NeedsCall:  # a changed name to resolve: over the network, on the pool
-            inputs, failures = await self._blocking(kind.lifecycle.check, _context(), olds,
-                                                    news)
+            try:
+                inputs, failures = await self._blocking(kind.lifecycle.check, _context(),
+                                                        olds, news)
+            except RunaiError as exc:  # settings, network, credentials: one line, no trace
+                return CheckResponse(inputs=request.new_inputs,
+                                     failures=[CheckFailure("", str(exc))])
         secrets = values.secret_keys(request.new_inputs)
         return CheckResponse(
             inputs=_native(inputs, secrets),
@@ -277,8 +277,8 @@ class RunaiNativeProvider(Provider):
         try:
             settings = await self._blocking(_settings)
             result = await self._blocking(function.call, settings, args)
-        except (NotFound, AmbiguousMatch) as exc:  # the message lists what exists
-            return InvokeResponse(failures=[CheckFailure("", str(exc))])
+        except RunaiError as exc:  # not found (the message lists what exists), settings,
+            return InvokeResponse(failures=[CheckFailure("", str(exc))])  # network: one line
         return InvokeResponse(return_value=_native(result, ()))
 
 

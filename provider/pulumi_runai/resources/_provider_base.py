@@ -65,10 +65,15 @@ def client() -> RunaiClient:
 N = TypeVar("N", int, float)
 
 
-def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str) -> N:
-    """A positive number from stack config ``key`` or env ``env``; ConfigError names both."""
-    with _config_lock:
-        raw = _config.get(key)
+def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str,
+                      config: Mapping[str, str] | None = None) -> N:
+    """A positive number from stack config ``key`` (the remembered config, or ``config``) or
+    env ``env``; ConfigError names both."""
+    if config is None:
+        with _config_lock:
+            raw = _config.get(key)
+    else:
+        raw = config.get(key)
     raw = raw or os.environ.get(env)
     if not raw:
         return default
@@ -81,19 +86,21 @@ def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str)
     return value
 
 
-def host_threads() -> int:
-    """How many provider calls the dynamic host may serve at once (runai:hostThreads)."""
+def host_threads(config: Mapping[str, str] | None = None) -> int:
+    """How many provider calls the dynamic host may serve at once (runai:hostThreads); from
+    the remembered stack config unless ``config`` is given."""
     return _positive_setting(
         *HOST_THREADS_KEYS, int, DEFAULT_HOST_THREADS,
-        "a whole number of threads, at least 1 (4 keeps the host as Pulumi ships it)",
+        "a whole number of threads, at least 1 (4 keeps the host as Pulumi ships it)", config,
     )
 
 
-def wait_timeout() -> float:
-    """The project readiness / deletion wait bound, in seconds."""
+def wait_timeout(config: Mapping[str, str] | None = None) -> float:
+    """The project readiness / deletion wait bound, in seconds; from the remembered stack
+    config unless ``config`` is given."""
     return _positive_setting(
         *WAIT_TIMEOUT_KEYS, float, DEFAULT_WAIT_TIMEOUT,
-        "a positive number of seconds",
+        "a positive number of seconds", config,
     )
 
 

@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._urns import make_urn
 from ._wire import Props, annotate_secrets, is_secret, plain, shown
 from .errors import CheckFailedError, HarnessError
 from .host import DIFF_NONE, DIFF_SOME, DIFF_UNKNOWN, DiffAnswer, ProviderHost, ReadAnswer
@@ -35,6 +36,7 @@ NATIVE_PREFIX = "runai:"
 PROVIDER_TYPE = "pulumi:providers:runai"
 """An explicit provider of the native package (`pulumi_runai_native.Provider`)."""
 DYNAMIC_PREFIX = "pulumi-python:dynamic"
+_CHECKER = "checker"  # the key of a plugin that only answers CheckConfig
 _CHANGES = {"DIFF_UNKNOWN": DIFF_UNKNOWN, "DIFF_NONE": DIFF_NONE, "DIFF_SOME": DIFF_SOME}
 
 
@@ -74,10 +76,14 @@ class RoutingHost:
     provider reference as the engine starts them, configured with that provider's inputs."""
 
     def __init__(self, dynamic: ProviderHost, native_inputs: Props,
-                 env: Mapping[str, str] | None = None, *, start_now: bool = False) -> None:
+                 env: Mapping[str, str] | None = None, *, start_now: bool = False,
+                 stack: str = "dev", project: str = "project") -> None:
         """`start_now` starts the default plugin in the background at once (when the state
-        already holds native resources), as the engine loads the plugins a stack's state names."""
+        already holds native resources), as the engine loads the plugins a stack's state names;
+        `stack` and `project` name the default provider (`...::pulumi:providers:runai::default`)
+        in its configuration's failures."""
         self.dynamic = dynamic
+        self._default_urn = make_urn(stack, project, PROVIDER_TYPE, "default")
         self._provider_inputs: dict[str, Props] = {"": native_inputs}
         self._served_by: dict[str, str] = {}  # resource URN -> explicit provider reference
         self._env = dict(env or {})
@@ -136,6 +142,8 @@ class RoutingHost:
                 raise HarnessError(f"the provider {reference} is not in this deployment")
             plugin = NativeHost(env=self._env or None)
             try:
+                if not reference:  # the engine checks a default provider's config first
+                    inputs = _checked(plugin, self._default_urn, inputs)
                 plugin.configure(inputs, {
                     f"runai:config:{k}": str(v["value"] if is_secret(v) else v)
                     for k, v in inputs.items()})
@@ -144,6 +152,15 @@ class RoutingHost:
                 raise
             self._plugins[reference] = plugin
             return plugin
+
+    def _checker(self) -> NativeHost:
+        """A plugin to answer CheckConfig: the default provider's if it runs, else one that
+        is never configured (a stack of explicit providers has no default one to check)."""
+        with self._lock:
+            found = self._plugins.get("") or self._plugins.get(_CHECKER)
+            if found is None:
+                found = self._plugins[_CHECKER] = NativeHost(env=self._env or None)
+            return found
 
     def close(self) -> None:
         if self._starter is not None:
@@ -161,7 +178,7 @@ class RoutingHost:
     def check_config(self, urn: str, olds: Props, news: Props,
                      ) -> tuple[Props, list[tuple[str, str]]]:
         """CheckConfig of an explicit provider's inputs (any plugin answers it alike)."""
-        return self.native().check_config(urn, news)
+        return self._checker().check_config(urn, news)
 
     def check(self, urn: str, olds: Props, news: Props) -> tuple[Props, list[tuple[str, str]]]:
         if is_native(urn):
@@ -211,6 +228,14 @@ class RoutingHost:
             raise HarnessError(f"invoke {token} failed: "
                                + "; ".join(f"{p}: {r}" if p else r for p, r in failures))
         return result
+
+
+def _checked(plugin: NativeHost, urn: str, inputs: Props) -> Props:
+    """A provider's inputs after CheckConfig; its failures stop the run as the engine's do."""
+    checked, failures = plugin.check_config(urn, inputs)
+    if failures:
+        raise CheckFailedError(urn, failures)
+    return checked
 
 
 def serve_with(host: object, urn: str, reference: str) -> None:

@@ -89,7 +89,8 @@ class Stack:
             # runai:* resources go to the native plugin, started on first use
             host = RoutingHost(dynamic, provider_inputs(self._host_config()), self.env,
                                start_now=any(is_native(r.type) and not r.provider
-                                             for r in state.resources()))
+                                             for r in state.resources()),
+                               stack=self.stack, project=self.project)
             host.learn(state.resources())
             deployment = Deployment(host, state, project=self.project,  # type: ignore[arg-type]
                                     stack=self.stack, preview=preview,

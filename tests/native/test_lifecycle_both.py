@@ -10,7 +10,7 @@ from typing import Any
 import pulumi_runai_native
 import pytest
 import requests
-from pulumi_runai.testing import Stack, is_secret
+from pulumi_runai.testing import HarnessError, Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
 from .conftest import writes
@@ -97,7 +97,12 @@ def test_an_existing_department_is_taken_over_without_a_create(
         emulator.clear_requests()
         taken = stack.up(org(sdk, import_=dept_id))
         assert taken.ops()["ml"] == "import"
-        assert set(stack.up(org(sdk)).ops().values()) == {"same"}
+        # the option may stay: in state with that id, the department is like any other
+        assert set(stack.up(org(sdk, import_=dept_id)).ops().values()) == {"same"}
+        assert stack.up(org(sdk, import_=dept_id, dept_gpu=5)).ops()["ml"] == "update"
+        with pytest.raises(HarnessError, match="already holds this resource with id"):
+            stack.up(org(sdk, import_="999999"))
+        assert set(stack.up(org(sdk, dept_gpu=5)).ops().values()) == {"same"}
     else:
         emulator.clear_requests()
         taken = stack.up(org(sdk, adopt=True))

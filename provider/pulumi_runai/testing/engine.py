@@ -237,9 +237,17 @@ class Deployment:
             return provider_step(self, urn, spec, started)
         if spec.provider:
             serve_with(self.host, urn, spec.provider)
-        if spec.import_id and is_native(spec.type):
+        # import_: imported when not in state; in state with that id, treated like any other
+        # resource (so the option may stay in the program); another id is not modelled
+        held = self.state.get(urn) if spec.import_id else None
+        if held is not None and held.id != spec.import_id:
+            raise HarnessError(
+                f"{urn}: import_ names id {spec.import_id!r}, but the stack already holds this "
+                f"resource with id {held.id!r}; the engine would delete that object and "
+                "import the other, which pulumi_runai.testing does not model")
+        if spec.import_id and held is None and is_native(spec.type):
             return import_step(self, urn, spec, started)  # the plugin can import
-        if spec.import_id:
+        if spec.import_id and held is None:
             # ImportStep: Read with neither inputs nor state; the Python host cannot find
             # __provider and fails (pulumi/pulumi#16175), as it does under the engine.
             found = self.host.read(urn, spec.import_id, None, None)

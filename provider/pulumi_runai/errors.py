@@ -108,6 +108,14 @@ class ConfigError(RunaiError):
     """A setting is missing or invalid; the message names the stack config key and env var."""
 
 
+class BadURL(ConfigError):
+    """runai:url is not an http(s) URL (``url`` holds what was given)."""
+
+    def __init__(self, message: str, url: str) -> None:
+        super().__init__(message)
+        self.url = url
+
+
 class NotRunaiControlPlane(ConfigError):
     """runai:url answers, but not as a Run:ai control plane (an HTML page, no token endpoint)."""
 

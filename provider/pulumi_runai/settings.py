@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
+from .errors import BadURL, ConfigError
 
 __all__ = ["DEFAULT_TIMEOUT", "Settings"]
 
@@ -142,9 +142,9 @@ def _normalise_url(url: str) -> str:
         _missing("url")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(
+        raise BadURL(
             f"The Run:ai URL {url!r} is not an http(s) URL: set runai:url or RUNAI_URL to the "
-            "control plane's address, for example https://<tenant>.run.ai"
+            "control plane's address, for example https://<tenant>.run.ai", url
         )
     return url
 

@@ -41,6 +41,16 @@ def test_unreachable_url(emulator: EmulatorProcess, export: Export) -> None:
     _one_line_error(outcome.stderr, url, "RUNAI_URL")
 
 
+def test_a_url_without_a_scheme_is_explained_in_the_cli_words(
+    emulator: EmulatorProcess, export: Export,
+) -> None:
+    """The library's message names stack config (runai:url); the CLI's names its flag."""
+    outcome = export("--url", "acme.run.ai", env=connection(emulator))
+    assert outcome.code == 1 and outcome.stdout == ""
+    _one_line_error(outcome.stderr, "'acme.run.ai' is not an http(s) URL", "--url https://")
+    assert "runai:url" not in outcome.stderr
+
+
 def test_wrong_credentials_never_echo_the_secret(emulator: EmulatorProcess, export: Export) -> None:
     outcome = export(env={**connection(emulator), "RUNAI_CLIENT_SECRET": "not-the-secret"})
     assert outcome.code == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .._retry import RetryPolicy
 from ..client import RunaiClient
-from ..errors import Forbidden, RunaiError, Unauthorized
+from ..errors import BadURL, Forbidden, RunaiError, Unauthorized
 from ..settings import Settings
 from .errors import ExportError
 from .formats import DEFAULT_FORMAT, FORMATS, render
@@ -97,7 +97,11 @@ def settings_from(args: argparse.Namespace, env: Mapping[str, str]) -> Settings:
         raise ExportError("no client secret: set RUNAI_CLIENT_SECRET or pass "
                           "--client-secret-file PATH")
     config = {"runai:url": url, "runai:clientId": client_id, "runai:clientSecret": secret}
-    return Settings.resolve(config, env)
+    try:
+        return Settings.resolve(config, env)
+    except BadURL as exc:  # the library's words name stack config, which the CLI has not
+        raise ExportError(f"{exc.url!r} is not an http(s) URL: pass --url "
+                          "https://<tenant>.run.ai or set RUNAI_URL") from None
 
 
 def _filters(args: argparse.Namespace, cluster: str) -> list[str]:

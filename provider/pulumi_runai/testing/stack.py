@@ -102,6 +102,9 @@ class Stack:
 
     # -- commands ------------------------------------------------------------------------
     def up(self, program: Program) -> Result:
+        """`pulumi up --yes --skip-preview`: steps run as the program registers resources, so
+        one that fails Check stops the run after the others have changed; call `preview()`
+        first to model the default `pulumi up`, whose preview stops it before any change."""
         return self._run(program, preview=False)
 
     def preview(self, program: Program) -> Result:

@@ -36,6 +36,22 @@ def test_check_config_refuses_what_the_settings_refuse(
     assert "\n" not in failures[0][1]
 
 
+def test_an_explicit_provider_is_told_to_set_its_own_input_not_stack_config(
+    emulator: EmulatorProcess,
+) -> None:
+    """An explicit provider reads no stack config: the fix for a missing setting is the
+    provider's argument (or the environment), never `pulumi config set`."""
+    args = provider_args(emulator)
+    del args["clientSecret"]
+    with NativeHost(env=plugin_env()) as plugin:
+        _, explicit = plugin.check_config(PROVIDER.replace("::default", "::eu"), args)
+        _, default = plugin.check_config(PROVIDER, args)
+    assert explicit == [("clientSecret", "clientSecret is not set: give this provider "
+                         "client_secret=... (clientSecret in YAML), or set RUNAI_CLIENT_SECRET "
+                         "where pulumi runs")]
+    assert len(default) == 1 and "stack config runai:clientSecret" in default[0][1]
+
+
 def test_good_settings_and_unknown_keys_pass_check_config(emulator: EmulatorProcess) -> None:
     """The engine gives a default provider every `runai:*` stack config key; a program's own
     (`runai:team`) is no setting of the provider and no failure either."""

@@ -14,13 +14,14 @@ from typing import Any
 
 from pulumi_runai.errors import ConfigError
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
+from pulumi_runai.native.names import to_snake
 from pulumi_runai.resources._provider_base import (
     client,
     host_threads,
     remember_config,
     wait_timeout,
 )
-from pulumi_runai.settings import CONFIG_KEYS, Settings
+from pulumi_runai.settings import CONFIG_KEYS, REQUIRED_KEYS, Settings
 
 __all__ = ["CONFIG_KEYS", "SECRET_KEYS", "apply", "client", "host_threads", "problems",
            "wait_timeout"]
@@ -40,20 +41,28 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ,
-             ) -> list[tuple[str, str]]:
+def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
+             explicit: bool = False) -> list[tuple[str, str]]:
     """What the settings module would refuse in these provider inputs, as (input, message):
     checked at CheckConfig, so that a bad or missing setting stops the run once, before any
     change, instead of failing every resource's first call. A setting not known yet (preview)
     is not judged; credentials may also come from the `RUNAI_*` environment. Other keys are
     left alone: the engine gives a default provider every `runai:*` key of the stack config,
-    and a program may keep its own settings there."""
+    and a program may keep its own settings there. An `explicit` provider reads no stack
+    config, so a missing setting is named as the provider's own input."""
     if any(value == UNKNOWN_SENTINEL for value in args.values()):
         return []
     url = args.get("url")
     if isinstance(url, str) and url and not url.startswith(("http://", "https://")):
         return [("url", f"url must be an http(s) URL such as https://<tenant>.run.ai, "
                         f"got {url!r}")]
+    if explicit:
+        unset = [(key.split(":", 1)[1], var) for key, var in REQUIRED_KEYS
+                 if _text(args.get(key.split(":", 1)[1])) is None and not env.get(var)]
+        if unset:
+            return [(name, f"{name} is not set: give this provider {to_snake(name)}=... "
+                           f"({name} in YAML), or set {var} where pulumi runs")
+                    for name, var in unset]
     config = {key: text for key in CONFIG_KEYS
               if (text := _text(args.get(key.split(":", 1)[1]))) is not None}
     found: list[tuple[str, str]] = []

@@ -155,7 +155,8 @@ class RunaiNativeProvider(Provider):
             k: v.with_secret(True) if k in config.SECRET_KEYS else v
             for k, v in request.new_inputs.items()
         }
-        found = config.problems(values.plain_map(inputs))
+        explicit = not request.urn.rsplit("::", 1)[-1].startswith("default")
+        found = config.problems(values.plain_map(inputs), explicit=explicit)
         return CheckResponse(inputs=inputs, failures=[CheckFailure(k, m) for k, m in found])
 
     async def configure(self, request: ConfigureRequest) -> ConfigureResponse:

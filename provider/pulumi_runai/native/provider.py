@@ -175,7 +175,18 @@ class RunaiNativeProvider(Provider):
     async def check(self, request: CheckRequest) -> CheckResponse:
         kind = kind_for(request.type)
         olds = _lifecycle_map(request.old_inputs)
-        news = _lifecycle_map(request.new_inputs)
+        snake: list[str] = []  # keys at any depth already in the lifecycle's names
+
+        def to_snake(name: str) -> str:
+            if "_" in name and not name.startswith("_"):
+                snake.append(name)
+            return names.to_snake(name)
+
+        news = values.plain_map(request.new_inputs, to_snake)
+        if snake:  # the schema's names only: the SDKs and YAML never send these
+            return CheckResponse(inputs=request.new_inputs, failures=[
+                CheckFailure(k, f"{k} is not a property name of {request.type}: write "
+                                f"{names.to_camel(k)}") for k in sorted(set(snake))])
         try:  # a no-op check makes no call: no thread hop (a third of the plugin's CPU)
             inputs, failures = kind.lifecycle.check(_inline_context(), olds, news)
         except _NeedsCall:  # a changed name to resolve: over the network, on the pool

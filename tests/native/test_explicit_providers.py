@@ -12,7 +12,7 @@ import pulumi
 import pulumi_runai_native as native
 import pytest
 import requests
-from pulumi_runai.testing import CheckFailedError, Stack
+from pulumi_runai.testing import CheckFailedError, HarnessError, Stack
 from pulumi_runai.testing._wire import shown
 from runai_emulator.testing import EmulatorProcess
 
@@ -94,6 +94,42 @@ def test_a_provider_with_a_bad_url_stops_before_any_change(
     emulator: EmulatorProcess, second_tenant: EmulatorProcess, tmp_path: Path,
 ) -> None:
     stack = Stack(tmp_path / "state.json", project="tenants")
-    with pytest.raises(CheckFailedError, match="url must be an http"):
-        stack.up(two_tenants(emulator, second_tenant, eu_url="eu.run.ai"))
-    assert _departments(emulator) == []
+    with pytest.raises(CheckFailedError, match="url must be an http") as caught:
+        stack.preview(two_tenants(emulator, second_tenant, eu_url="eu.run.ai"))
+    assert caught.value.urn.endswith("::pulumi:providers:runai::eu")  # CheckConfig's answer
+    assert caught.value.failures == [
+        ("url", "url must be an http(s) URL such as https://<tenant>.run.ai, got 'eu.run.ai'")]
+
+
+def test_import_get_and_destroy_go_through_the_explicit_provider(
+    emulator: EmulatorProcess, second_tenant: EmulatorProcess, tmp_path: Path,
+) -> None:
+    """An object imported or read through an explicit provider stays with it: a destroy in a
+    new process (only the state to go by) deletes it in its own tenant; moving a resource to
+    another provider is refused as not modelled, not sent to the other tenant."""
+    cluster = second_tenant.state()["clusters"][0]["uuid"]
+    made = requests.post(f"{second_tenant.url}{DEPARTMENTS}", json={
+        "name": "ml", "clusterId": cluster,
+        "resources": [{"nodePool": {"name": "default"}, "gpu": {"deserved": 4}}]},
+        headers=second_tenant.headers(), timeout=10)
+    made.raise_for_status()
+    dept_id = str(made.json()["id"])
+
+    def program(provider_name: str = "us") -> None:
+        providers = {name: native.Provider(name, url=tenant.url, client_id=tenant.client_id,
+                                           client_secret=tenant.client_secret)
+                     for name, tenant in (("eu", emulator), ("us", second_tenant))}
+        native.Department("ml", name="ml", cluster_id=cluster,
+                          resources=[{"node_pool": "default", "gpu": {"deserved": 4}}],
+                          opts=pulumi.ResourceOptions(provider=providers[provider_name],
+                                                      import_=dept_id))
+        seen = native.Department.get("seen", dept_id,
+                                     opts=pulumi.ResourceOptions(provider=providers["us"]))
+        pulumi.export("seen", seen.name)
+
+    taken = Stack(tmp_path / "state.json", project="tenants").up(program)
+    assert taken.ops()["ml"] == "import" and taken.stack_outputs["seen"] == "ml"
+    with pytest.raises(HarnessError, match="its provider changes from"):
+        Stack(tmp_path / "state.json", project="tenants").up(lambda: program("eu"))
+    Stack(tmp_path / "state.json", project="tenants").destroy()
+    assert _departments(second_tenant) == [] and _departments(emulator) == []

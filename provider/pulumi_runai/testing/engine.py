@@ -235,12 +235,15 @@ class Deployment:
     def _custom(self, urn: str, spec: ResourceSpec, started: float) -> Step:
         if is_provider_type(spec.type):
             return provider_step(self, urn, spec, started)
-        if spec.provider:
-            serve_with(self.host, urn, spec.provider)
+        held = self.state.get(urn)
+        if held is not None and held.provider != spec.provider:
+            raise HarnessError(
+                f"{urn}: its provider changes from {held.provider or 'the default'} to "
+                f"{spec.provider or 'the default'}, which pulumi_runai.testing does not model")
+        serve_with(self.host, urn, spec.provider)
         # import_: imported when not in state; in state with that id, treated like any other
         # resource (so the option may stay in the program); another id is not modelled
-        held = self.state.get(urn) if spec.import_id else None
-        if held is not None and held.id != spec.import_id:
+        if spec.import_id and held is not None and held.id != spec.import_id:
             raise HarnessError(
                 f"{urn}: import_ names id {spec.import_id!r}, but the stack already holds this "
                 f"resource with id {held.id!r}; the engine would delete that object and "
@@ -315,8 +318,8 @@ class Deployment:
             # A host without preview support: the engine hands the new inputs back as the
             # outputs (provider_plugin.go Update), so every other output is unknown to dependents;
             # the native plugin previews the update.
-            outputs = preview_update_outputs(self.host, urn, old.id, old.outputs, checked,
-                                             old.inputs)
+            outputs = annotate_secrets(preview_update_outputs(
+                self.host, urn, old.id, old.outputs, checked, old.inputs), checked, aso)
             self._commit(replace(new, id=old.id, outputs=outputs), drop=old)
             return replace(base, op="update", outputs=outputs)
         outs = self.host.update(urn, old.id, old.outputs, checked, old.inputs)
@@ -432,14 +435,21 @@ class Deployment:
                 reached.add(res.urn)
                 yield res
 
-    def read(self, type_: str, name: str, id_: str, inputs: Props, parent: str = "") -> Step:
-        """``Resource.get`` / ``opts.id``: the engine sends the inputs as both inputs and state."""
+    def read(self, type_: str, name: str, id_: str, inputs: Props, parent: str = "",
+             provider: str = "") -> Step:
+        """``Resource.get`` / ``opts.id``: the engine sends the inputs as both inputs and state,
+        through the resource's provider (an explicit one's reference, or the default)."""
         urn = self.urn(type_, name, parent)
+        with self._lock:
+            if self._ended:
+                raise RegistrationAfterEnd(f"{urn}: read after its program's run ended")
+        serve_with(self.host, urn, provider)
         with self._slots:
             started = time.monotonic()
             answer = self.host.read(urn, id_, inputs, inputs)
         res = ResourceState(urn=urn, type=type_, name=name, id=answer.id, inputs=inputs,
-                            outputs=answer.outputs, parent=parent, external=True)
+                            outputs=answer.outputs, parent=parent, external=True,
+                            provider=provider)
         with self._lock:
             self._seen.add(urn)
         self._commit(res)

@@ -313,7 +313,10 @@ def import_step(deployment: Deployment, urn: str, spec: ResourceSpec, started: f
                         outputs=outputs, parent=spec.parent,
                         dependencies=list(spec.dependencies),
                         additional_secret_outputs=list(spec.additional_secret_outputs),
-                        protect=spec.protect, retain_on_delete=spec.retain_on_delete)
+                        protect=spec.protect, retain_on_delete=spec.retain_on_delete,
+                        property_dependencies={k: list(v) for k, v in
+                                               spec.property_dependencies.items()},
+                        provider=spec.provider)
     deployment._commit(new)  # checkpointed, or only planned in preview
     return Step("import", urn, spec.type, spec.name, found.id, outputs=outputs,
                 started=started, finished=time.monotonic(), new_inputs=shown(checked))

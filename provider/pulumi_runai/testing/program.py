@@ -84,7 +84,8 @@ class ForwardingMocks(pulumi.runtime.Mocks):
             if not served(args.typ):
                 raise HarnessError(f"cannot read {args.typ}: only dynamic and runai:* resources "
                                    "are modelled")
-            step = self.deployment.read(args.typ, args.name, args.resource_id, inputs)
+            step = self.deployment.read(args.typ, args.name, args.resource_id, inputs,
+                                        provider=args.provider or "")
             return step.id, step.outputs
         reg = args if isinstance(args, _Registration) else None
         if args.custom and not served(args.typ):

@@ -65,7 +65,7 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "url", _normalise_url(self.url))
+        object.__setattr__(self, "url", normalise_url(self.url))
         if not self.client_id:
             _missing("client_id")
         if not self.client_secret:
@@ -139,7 +139,8 @@ def _missing(name: str) -> NoReturn:
     )
 
 
-def _normalise_url(url: str) -> str:
+def normalise_url(url: str) -> str:
+    """The control plane's URL without a trailing slash; BadURL unless it is http(s)."""
     url = (url or "").strip().rstrip("/")
     if not url:
         _missing("url")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pulumi_runai_native as native
 import pytest
+from pulumi_runai.native import config
 from pulumi_runai.testing import CheckFailedError, Stack
 from pulumi_runai.testing._wire import secret
 from pulumi_runai.testing.native_host import NativeHost
@@ -24,6 +25,8 @@ UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens
     ("timeout", -5.0, "runai:timeout / RUNAI_TIMEOUT must be a positive number"),
     ("hostThreads", 0.0, "runai:hostThreads / RUNAI_HOST_THREADS must be a whole number"),
     ("waitTimeout", "soon", "runai:waitTimeout / RUNAI_WAIT_TIMEOUT must be a positive"),
+    ("waitTimeout", "nan", "runai:waitTimeout / RUNAI_WAIT_TIMEOUT must be a positive"),
+    ("timeout", "nan", "runai:timeout / RUNAI_TIMEOUT must be a positive number"),
     ("clientSecret", "", "client secret is not set. Set stack config runai:clientSecret"),
     ("insecureSkipVerify", "maybe", "must be true or false"),
 ])
@@ -58,7 +61,19 @@ def test_good_settings_and_unknown_keys_pass_check_config(emulator: EmulatorProc
     with NativeHost(env=plugin_env()) as plugin:
         _, failures = plugin.check_config(PROVIDER, provider_args(
             emulator, timeout=30.0, hostThreads=8.0, waitTimeout="600", team="vision"))
-    assert failures == []
+        assert failures == []
+        shouted = emulator.url.replace("http://", "HTTP://")  # a scheme is case-insensitive
+        assert plugin.check_config(PROVIDER, provider_args(emulator, url=shouted))[1] == []
+
+
+def test_check_config_judges_the_environment_it_is_given(
+    emulator: EmulatorProcess, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RUNAI_WAIT_TIMEOUT", "-1")
+    args = {k: v["value"] if isinstance(v, dict) else v
+            for k, v in provider_args(emulator).items()}
+    assert config.problems(args, {}) == []
+    assert [k for k, _ in config.problems(args, {"RUNAI_WAIT_TIMEOUT": "-1"})] == ["waitTimeout"]
 
 
 def test_an_unreachable_control_plane_is_a_one_line_check_and_invoke_failure() -> None:

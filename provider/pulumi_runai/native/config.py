@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_runai.errors import ConfigError
+from pulumi_runai.errors import BadURL, ConfigError
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 from pulumi_runai.native.names import to_snake
 from pulumi_runai.resources._provider_base import (
@@ -21,7 +21,7 @@ from pulumi_runai.resources._provider_base import (
     remember_config,
     wait_timeout,
 )
-from pulumi_runai.settings import CONFIG_KEYS, REQUIRED_KEYS, Settings
+from pulumi_runai.settings import CONFIG_KEYS, REQUIRED_KEYS, Settings, normalise_url
 
 __all__ = ["CONFIG_KEYS", "SECRET_KEYS", "apply", "client", "host_threads", "problems",
            "wait_timeout"]
@@ -41,34 +41,41 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def _bare(key: str) -> str:
+    """`runai:clientId` -> `clientId`, the provider input's name."""
+    return key.split(":", 1)[1]
+
+
 def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
              explicit: bool = False) -> list[tuple[str, str]]:
     """What the settings module would refuse in these provider inputs, as (input, message):
     checked at CheckConfig, so that a bad or missing setting stops the run once, before any
-    change, instead of failing every resource's first call. A setting not known yet (preview)
-    is not judged; credentials may also come from the `RUNAI_*` environment. Other keys are
-    left alone: the engine gives a default provider every `runai:*` key of the stack config,
-    and a program may keep its own settings there. An `explicit` provider reads no stack
-    config, so a missing setting is named as the provider's own input."""
+    change, instead of failing every resource's first call. Nothing is judged while any input
+    is not known yet (preview); credentials may also come from the `RUNAI_*` environment.
+    Other keys are left alone: the engine gives a default provider every `runai:*` key of the
+    stack config, and a program may keep its own settings there. An `explicit` provider reads
+    no stack config, so a missing setting is named as the provider's own input."""
     if any(value == UNKNOWN_SENTINEL for value in args.values()):
         return []
-    url = args.get("url")
-    if isinstance(url, str) and url and not url.startswith(("http://", "https://")):
-        return [("url", f"url must be an http(s) URL such as https://<tenant>.run.ai, "
-                        f"got {url!r}")]
-    if explicit:
-        unset = [(key.split(":", 1)[1], var) for key, var in REQUIRED_KEYS
-                 if _text(args.get(key.split(":", 1)[1])) is None and not env.get(var)]
-        if unset:
-            return [(name, f"{name} is not set: give this provider {to_snake(name)}=... "
-                           f"({name} in YAML), or set {var} where pulumi runs")
-                    for name, var in unset]
-    config = {key: text for key in CONFIG_KEYS
-              if (text := _text(args.get(key.split(":", 1)[1]))) is not None}
     found: list[tuple[str, str]] = []
+    url = _text(args.get("url"))
+    if url is not None:
+        try:
+            normalise_url(url)
+        except BadURL:  # the settings' words name stack config; the input is named here
+            found.append(("url", f"url must be an http(s) URL such as "
+                                 f"https://<tenant>.run.ai, got {url!r}"))
+    if explicit:
+        found += [(name, f"{name} is not set: give this provider {to_snake(name)}=... "
+                         f"({name} in YAML), or set {var} where pulumi runs")
+                  for name, var in ((_bare(key), var) for key, var in REQUIRED_KEYS)
+                  if _text(args.get(name)) is None and not env.get(var)]
+    if found:
+        return found
+    config = {key: text for key in CONFIG_KEYS if (text := _text(args.get(_bare(key))))}
     for name, check in (("", lambda: Settings.resolve(config, env)),
-                        ("hostThreads", lambda: host_threads(config)),
-                        ("waitTimeout", lambda: wait_timeout(config))):
+                        ("hostThreads", lambda: host_threads(config, env)),
+                        ("waitTimeout", lambda: wait_timeout(config, env))):
         try:
             check()
         except ConfigError as exc:
@@ -81,7 +88,7 @@ def apply(args: Mapping[str, Any], variables: Mapping[str, str]) -> None:
     (`runai:config:url`), for every `runai:*` key the settings module knows."""
     settings: dict[str, str] = {}
     for key in CONFIG_KEYS:
-        bare = key.split(":", 1)[1]
+        bare = _bare(key)
         value = _text(args.get(bare))
         if value is None:
             value = variables.get(f"runai:config:{bare}") or None

@@ -66,7 +66,8 @@ N = TypeVar("N", int, float)
 
 
 def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str,
-                      config: Mapping[str, str] | None = None) -> N:
+                      config: Mapping[str, str] | None = None,
+                      environ: Mapping[str, str] = os.environ) -> N:
     """A positive number from stack config ``key`` (the remembered config, or ``config``) or
     env ``env``; ConfigError names both."""
     if config is None:
@@ -74,33 +75,36 @@ def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str,
             raw = _config.get(key)
     else:
         raw = config.get(key)
-    raw = raw or os.environ.get(env)
+    raw = raw or environ.get(env)
     if not raw:
         return default
     try:
         value = parse(raw)
     except ValueError:
         value = parse(0)
-    if value <= 0:
+    if not value > 0:  # also refuses nan, which no wait would ever outlast
         raise ConfigError(f"{key} / {env} must be {what}, got {raw!r}")
     return value
 
 
-def host_threads(config: Mapping[str, str] | None = None) -> int:
+def host_threads(config: Mapping[str, str] | None = None,
+                 environ: Mapping[str, str] = os.environ) -> int:
     """How many provider calls the dynamic host may serve at once (runai:hostThreads); from
     the remembered stack config unless ``config`` is given."""
     return _positive_setting(
         *HOST_THREADS_KEYS, int, DEFAULT_HOST_THREADS,
         "a whole number of threads, at least 1 (4 keeps the host as Pulumi ships it)", config,
+        environ,
     )
 
 
-def wait_timeout(config: Mapping[str, str] | None = None) -> float:
+def wait_timeout(config: Mapping[str, str] | None = None,
+                 environ: Mapping[str, str] = os.environ) -> float:
     """The project readiness / deletion wait bound, in seconds; from the remembered stack
     config unless ``config`` is given."""
     return _positive_setting(
         *WAIT_TIMEOUT_KEYS, float, DEFAULT_WAIT_TIMEOUT,
-        "a positive number of seconds", config,
+        "a positive number of seconds", config, environ,
     )
 
 

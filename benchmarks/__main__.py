@@ -25,7 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="comma-separated N")
     parser.add_argument("--native-sizes", type=_sizes, default=[500, 2000],
                         help="comma-separated N for the native rows ('' skips them)")
-    parser.add_argument("--native-rounds", type=int, default=2,
+    parser.add_argument("--native-rounds", type=native_bench.rounds_arg, default=2,
                         help="rounds of both providers per native N (their CPU is averaged)")
     parser.add_argument("--latency-ms", type=float, default=20.0,
                         help="emulator latency per request")

@@ -172,6 +172,13 @@ def run(sizes: list[int], latency_ms: float, parallel: int = DEFAULT_HOST_THREAD
     return rows
 
 
+def rounds_arg(text: str) -> int:
+    """`--rounds` / `--native-rounds`: at least one (no round would judge nothing)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"rounds must be a whole number, at least 1, got {text!r}")
+    return int(text)
+
+
 def cpu_per_round(rows: list[dict[str, Any]]) -> dict[tuple[int, str], list[float]]:
     """(N, flavour) -> per round, the serving process's CPU ms per resource summed over the
     phases (rows without `round` count as one round)."""
@@ -206,7 +213,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,2000")
     parser.add_argument("--latency-ms", type=float, default=20.0)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=rounds_arg, default=2)
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args(argv)
     rows = run([int(s) for s in args.sizes.split(",")], args.latency_ms, rounds=args.rounds)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from pulumi_runai.testing import Stack
 from pulumi_runai.testing._wire import secret
 from pulumi_runai.testing.native_host import NativeHost, plugin_command
@@ -22,6 +23,18 @@ def writes(emulator: EmulatorProcess) -> list[str]:
     """The calls that change the tenant (token requests aside), as `METHOD path`."""
     return [f"{r['method']} {r['path']}" for r in emulator.requests()
             if r["method"] != "GET" and r["path"] not in TOKEN_PATHS]
+
+
+def department_by_hand(emulator: EmulatorProcess, gpu: int = 4) -> tuple[str, str]:
+    """Department "ml" made in the tenant as a person would (not by Pulumi), with `gpu` GPUs on
+    the default node pool: (its id, the cluster's uuid)."""
+    cluster = str(emulator.state()["clusters"][0]["uuid"])
+    made = requests.post(f"{emulator.url}/api/v1/org-unit/departments", json={
+        "name": "ml", "clusterId": cluster,
+        "resources": [{"nodePool": {"name": "default"}, "gpu": {"deserved": gpu}}]},
+        headers=emulator.headers(), timeout=10)
+    made.raise_for_status()
+    return str(made.json()["id"]), cluster
 
 
 def plugin_env() -> dict[str, str]:

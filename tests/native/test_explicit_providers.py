@@ -16,7 +16,7 @@ from pulumi_runai.testing import CheckFailedError, HarnessError, Stack
 from pulumi_runai.testing._wire import shown
 from runai_emulator.testing import EmulatorProcess
 
-from .conftest import writes
+from .conftest import department_by_hand, writes
 
 DEPARTMENTS = "/api/v1/org-unit/departments"
 
@@ -107,13 +107,7 @@ def test_import_get_and_destroy_go_through_the_explicit_provider(
     """An object imported or read through an explicit provider stays with it: a destroy in a
     new process (only the state to go by) deletes it in its own tenant; moving a resource to
     another provider is refused as not modelled, not sent to the other tenant."""
-    cluster = second_tenant.state()["clusters"][0]["uuid"]
-    made = requests.post(f"{second_tenant.url}{DEPARTMENTS}", json={
-        "name": "ml", "clusterId": cluster,
-        "resources": [{"nodePool": {"name": "default"}, "gpu": {"deserved": 4}}]},
-        headers=second_tenant.headers(), timeout=10)
-    made.raise_for_status()
-    dept_id = str(made.json()["id"])
+    dept_id, cluster = department_by_hand(second_tenant)
 
     def program(provider_name: str = "us") -> None:
         providers = {name: native.Provider(name, url=tenant.url, client_id=tenant.client_id,

@@ -13,7 +13,7 @@ import requests
 from pulumi_runai.testing import HarnessError, Stack, is_secret
 from runai_emulator.testing import EmulatorProcess
 
-from .conftest import writes
+from .conftest import department_by_hand, writes
 from .programs import key, org
 
 DEPARTMENTS = "/api/v1/org-unit/departments"
@@ -82,13 +82,7 @@ def test_an_existing_department_is_taken_over_without_a_create(
 ) -> None:
     """Native: `import_` (Read by id; the program must match). Dynamic: `adopt=True`, since the
     dynamic host cannot import (pulumi/pulumi#16175). A clash without either is explained."""
-    cluster = emulator.state()["clusters"][0]["uuid"]
-    made = requests.post(f"{emulator.url}{DEPARTMENTS}", json={
-        "name": "ml", "clusterId": cluster,
-        "resources": [{"nodePool": {"name": "default"}, "gpu": {"deserved": 4}}]},
-        headers=emulator.headers(), timeout=10)
-    made.raise_for_status()
-    dept_id = str(made.json()["id"])
+    dept_id, _cluster = department_by_hand(emulator)
     with pytest.raises(Exception, match="adopt"):
         stack.up(org(sdk))  # 409: the message names the id and the way out
     if sdk is pulumi_runai_native:

@@ -105,14 +105,25 @@ class RunaiError(Exception):
 
 
 class ConfigError(RunaiError):
-    """A setting is missing or invalid; the message names the stack config key and env var."""
+    """A setting is missing or invalid; the message names the stack config key and env var.
+
+    For a bad value, ``key`` (``runai:timeout``), ``env`` (``RUNAI_TIMEOUT``) and ``problem``
+    (``must be ..., got 'x'``) are set too, so that a caller that reads no stack config (an
+    explicit provider, the export CLI) can name the setting its own way."""
+
+    def __init__(self, message: str, key: str = "", env: str = "", problem: str = "") -> None:
+        super().__init__(message)
+        self.key = key
+        self.env = env
+        self.problem = problem
 
 
 class BadURL(ConfigError):
     """runai:url is not an http(s) URL (``url`` holds what was given)."""
 
     def __init__(self, message: str, url: str) -> None:
-        super().__init__(message)
+        super().__init__(message, "runai:url", "RUNAI_URL",
+                         f"must be an http(s) URL such as https://<tenant>.run.ai, got {url!r}")
         self.url = url
 
 

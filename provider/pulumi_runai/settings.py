@@ -70,11 +70,8 @@ class Settings:
             _missing("client_id")
         if not self.client_secret:
             _missing("client_secret")
-        if self.timeout <= 0:
-            raise ConfigError(
-                f"timeout must be a positive number of seconds, got {self.timeout!r} "
-                "(stack config runai:timeout or RUNAI_TIMEOUT)"
-            )
+        if not self.timeout > 0:  # also refuses nan
+            raise invalid(*_KEYS["timeout"], f"must be {_SECONDS}, got {self.timeout!r}")
 
     def __reduce__(self) -> NoReturn:
         raise TypeError(
@@ -116,10 +113,8 @@ class Settings:
         client_secret = pick("client_secret") or _missing("client_secret")
         ca_bundle = pick("ca_bundle")
         if ca_bundle is not None and not os.path.isfile(ca_bundle):
-            raise ConfigError(
-                f"CA bundle {ca_bundle!r} is not a readable file: fix stack config "
-                "runai:caBundle or RUNAI_CA_BUNDLE (a PEM file with the control plane's CA)"
-            )
+            raise invalid(*_KEYS["ca_bundle"], "must be a readable PEM file with the control "
+                          f"plane's CA, got {ca_bundle!r}")
         return cls(
             url=url,
             client_id=client_id,
@@ -128,6 +123,14 @@ class Settings:
             insecure_skip_verify=_parse_bool(pick("insecure_skip_verify")),
             timeout=_parse_timeout(pick("timeout")),
         )
+
+
+_SECONDS = "a positive number of seconds"
+
+
+def invalid(key: str, env: str, problem: str) -> ConfigError:
+    """The error for a bad value: ``runai:timeout / RUNAI_TIMEOUT must be ..., got 'x'``."""
+    return ConfigError(f"{key} / {env} {problem}", key, env, problem)
 
 
 def _missing(name: str) -> NoReturn:
@@ -161,9 +164,7 @@ def _parse_bool(raw: str | None) -> bool:
         return True
     if low in _FALSE:
         return False
-    raise ConfigError(
-        f"runai:insecureSkipVerify / RUNAI_INSECURE_SKIP_VERIFY must be true or false, got {raw!r}"
-    )
+    raise invalid(*_KEYS["insecure_skip_verify"], f"must be true or false, got {raw!r}")
 
 
 def _parse_timeout(raw: str | None) -> float:
@@ -174,7 +175,5 @@ def _parse_timeout(raw: str | None) -> float:
     except ValueError:
         seconds = 0.0
     if not seconds > 0:  # also refuses nan
-        raise ConfigError(
-            f"runai:timeout / RUNAI_TIMEOUT must be a positive number of seconds, got {raw!r}"
-        )
+        raise invalid(*_KEYS["timeout"], f"must be {_SECONDS}, got {raw!r}")
     return seconds

@@ -47,8 +47,19 @@ def test_a_url_without_a_scheme_is_explained_in_the_cli_words(
     """The library's message names stack config (runai:url); the CLI's names its flag."""
     outcome = export("--url", "acme.run.ai", env=connection(emulator))
     assert outcome.code == 1 and outcome.stdout == ""
-    _one_line_error(outcome.stderr, "'acme.run.ai' is not an http(s) URL", "--url https://")
+    _one_line_error(outcome.stderr, "--url / RUNAI_URL must be an http(s) URL such as "
+                    "https://<tenant>.run.ai, got 'acme.run.ai'")
     assert "runai:url" not in outcome.stderr
+
+
+def test_a_bad_timeout_names_the_variable_the_cli_reads(
+    emulator: EmulatorProcess, export: Export,
+) -> None:
+    outcome = export(env={**connection(emulator), "RUNAI_TIMEOUT": "soon"})
+    assert outcome.code == 1
+    _one_line_error(outcome.stderr, "RUNAI_TIMEOUT must be a positive number of seconds, "
+                    "got 'soon'")
+    assert "runai:timeout" not in outcome.stderr
 
 
 def test_wrong_credentials_never_echo_the_secret(emulator: EmulatorProcess, export: Export) -> None:

@@ -55,6 +55,16 @@ def test_an_explicit_provider_is_told_to_set_its_own_input_not_stack_config(
     assert len(default) == 1 and "stack config runai:clientSecret" in default[0][1]
 
 
+def test_an_explicit_provider_with_a_bad_value_is_told_about_its_own_input(
+    emulator: EmulatorProcess,
+) -> None:
+    with NativeHost(env=plugin_env()) as plugin:
+        _, failures = plugin.check_config(PROVIDER.replace("::default", "::eu"),
+                                          provider_args(emulator, timeout="soon"))
+    assert failures == [("timeout", "timeout must be a positive number of seconds, got 'soon': "
+                                    "set it on this provider, or RUNAI_TIMEOUT where pulumi runs")]
+
+
 def test_good_settings_and_unknown_keys_pass_check_config(emulator: EmulatorProcess) -> None:
     """The engine gives a default provider every `runai:*` stack config key; a program's own
     (`runai:team`) is no setting of the provider and no failure either."""

@@ -97,8 +97,9 @@ def test_a_provider_with_a_bad_url_stops_before_any_change(
     with pytest.raises(CheckFailedError, match="url must be an http") as caught:
         stack.preview(two_tenants(emulator, second_tenant, eu_url="eu.run.ai"))
     assert caught.value.urn.endswith("::pulumi:providers:runai::eu")  # CheckConfig's answer
-    assert caught.value.failures == [
-        ("url", "url must be an http(s) URL such as https://<tenant>.run.ai, got 'eu.run.ai'")]
+    assert caught.value.failures == [  # its own input named, not stack config
+        ("url", "url must be an http(s) URL such as https://<tenant>.run.ai, got 'eu.run.ai': "
+                "set it on this provider, or RUNAI_URL where pulumi runs")]
 
 
 def test_import_get_and_destroy_go_through_the_explicit_provider(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .._retry import RetryPolicy
 from ..client import RunaiClient
-from ..errors import BadURL, Forbidden, RunaiError, Unauthorized
+from ..errors import ConfigError, Forbidden, RunaiError, Unauthorized
 from ..settings import Settings
 from .errors import ExportError
 from .formats import DEFAULT_FORMAT, FORMATS, render
@@ -99,9 +99,11 @@ def settings_from(args: argparse.Namespace, env: Mapping[str, str]) -> Settings:
     config = {"runai:url": url, "runai:clientId": client_id, "runai:clientSecret": secret}
     try:
         return Settings.resolve(config, env)
-    except BadURL as exc:  # the library's words name stack config, which the CLI has not
-        raise ExportError(f"{exc.url!r} is not an http(s) URL: pass --url "
-                          "https://<tenant>.run.ai or set RUNAI_URL") from None
+    except ConfigError as exc:  # the library's words name stack config, which the CLI has not
+        if not exc.key:
+            raise
+        where = "--url / RUNAI_URL" if exc.key == "runai:url" else exc.env
+        raise ExportError(f"{where} {exc.problem}") from None
 
 
 def _filters(args: argparse.Namespace, cluster: str) -> list[str]:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_runai.errors import BadURL, ConfigError
+from pulumi_runai.errors import ConfigError
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
 from pulumi_runai.native.names import to_snake
 from pulumi_runai.resources._provider_base import (
@@ -62,9 +62,8 @@ def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
     if url is not None:
         try:
             normalise_url(url)
-        except BadURL:  # the settings' words name stack config; the input is named here
-            found.append(("url", f"url must be an http(s) URL such as "
-                                 f"https://<tenant>.run.ai, got {url!r}"))
+        except ConfigError as exc:
+            found.append(_worded(exc, explicit))
     if explicit:
         found += [(name, f"{name} is not set: give this provider {to_snake(name)}=... "
                          f"({name} in YAML), or set {var} where pulumi runs")
@@ -73,14 +72,24 @@ def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
     if found:
         return found
     config = {key: text for key in CONFIG_KEYS if (text := _text(args.get(_bare(key))))}
-    for name, check in (("", lambda: Settings.resolve(config, env)),
+    for name, check in (("", lambda: Settings.resolve(config, env)),  # missing credentials
                         ("hostThreads", lambda: host_threads(config, env)),
                         ("waitTimeout", lambda: wait_timeout(config, env))):
         try:
             check()
         except ConfigError as exc:
-            found.append((name, str(exc)))
+            found.append(_worded(exc, explicit) if exc.key else (name, str(exc)))
     return found
+
+
+def _worded(exc: ConfigError, explicit: bool) -> tuple[str, str]:
+    """A bad value as (input, message): the settings' own words for a default provider (they
+    name stack config and the environment); for an explicit provider, which reads no stack
+    config, the input itself."""
+    name = _bare(exc.key)
+    if not explicit:
+        return name, str(exc)
+    return name, f"{name} {exc.problem}: set it on this provider, or {exc.env} where pulumi runs"
 
 
 def apply(args: Mapping[str, Any], variables: Mapping[str, str]) -> None:

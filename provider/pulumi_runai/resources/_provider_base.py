@@ -33,11 +33,16 @@ from pulumi.dynamic import (
 )
 
 from pulumi_runai.client import RunaiClient, get_client
-from pulumi_runai.errors import ConfigError
 from pulumi_runai.lifecycle import DEFAULT_WAIT_TIMEOUT, Context, Lifecycle
 from pulumi_runai.resources._host_threads import widen_host_threads
 from pulumi_runai.resources._serialize import install as install_serializer
-from pulumi_runai.settings import CONFIG_KEYS, HOST_THREADS_KEYS, WAIT_TIMEOUT_KEYS, Settings
+from pulumi_runai.settings import (
+    CONFIG_KEYS,
+    HOST_THREADS_KEYS,
+    WAIT_TIMEOUT_KEYS,
+    Settings,
+    invalid,
+)
 
 INPUTS_KEY = "__inputs"
 DEFAULT_HOST_THREADS = 16
@@ -83,7 +88,7 @@ def _positive_setting(key: str, env: str, parse: type[N], default: N, what: str,
     except ValueError:
         value = parse(0)
     if not value > 0:  # also refuses nan, which no wait would ever outlast
-        raise ConfigError(f"{key} / {env} must be {what}, got {raw!r}")
+        raise invalid(key, env, f"must be {what}, got {raw!r}")
     return value
 
 

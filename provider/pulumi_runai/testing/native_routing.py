@@ -88,7 +88,9 @@ class RoutingHost:
         self._served_by: dict[str, str] = {}  # resource URN -> explicit provider reference
         self._env = dict(env or {})
         self._plugins: dict[str, NativeHost] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the dicts; a plugin starts under its own
+        self._starting: dict[str, threading.Lock] = {}
+        self._closed = False
         self._starter: threading.Thread | None = None
         if start_now:
             self._starter = threading.Thread(target=self._start_quietly, daemon=True,
@@ -132,40 +134,54 @@ class RoutingHost:
         return self._plugin(reference)
 
     def _plugin(self, reference: str) -> NativeHost:
-        """The plugin of one provider: the default one ("") or an explicit reference."""
+        """The plugin of one provider: the default one (""), an explicit reference, or the
+        unconfigured `_CHECKER`. A plugin starts (about half a second) under its own lock, so
+        calls to plugins already running never wait for it."""
         with self._lock:
             plugin = self._plugins.get(reference)
             if plugin is not None:
                 return plugin
             inputs = self._provider_inputs.get(reference)
-            if inputs is None:
+            if inputs is None and reference != _CHECKER:
                 raise HarnessError(f"the provider {reference} is not in this deployment")
+            starting = self._starting.setdefault(reference, threading.Lock())
+        with starting:
+            with self._lock:
+                plugin = self._plugins.get(reference)
+            if plugin is not None:  # another thread started it meanwhile
+                return plugin
             plugin = NativeHost(env=self._env or None)
             try:
                 if not reference:  # the engine checks a default provider's config first
-                    inputs = _checked(plugin, self._default_urn, inputs)
-                plugin.configure(inputs, {
-                    f"runai:config:{k}": str(v["value"] if is_secret(v) else v)
-                    for k, v in inputs.items()})
+                    inputs = _checked(plugin, self._default_urn, inputs or {})
+                if inputs is not None:
+                    plugin.configure(inputs, {
+                        f"runai:config:{k}": str(v["value"] if is_secret(v) else v)
+                        for k, v in inputs.items()})
             except BaseException:
                 plugin.close()
                 raise
-            self._plugins[reference] = plugin
+            with self._lock:
+                closed = self._closed
+                if not closed:
+                    self._plugins[reference] = plugin
+            if closed:
+                plugin.close()
+                raise HarnessError("the deployment is over: its plugins are closed")
             return plugin
 
     def _checker(self) -> NativeHost:
         """A plugin to answer CheckConfig: the default provider's if it runs, else one that
         is never configured (a stack of explicit providers has no default one to check)."""
         with self._lock:
-            found = self._plugins.get("") or self._plugins.get(_CHECKER)
-            if found is None:
-                found = self._plugins[_CHECKER] = NativeHost(env=self._env or None)
-            return found
+            running = self._plugins.get("")
+        return running or self._plugin(_CHECKER)
 
     def close(self) -> None:
         if self._starter is not None:
             self._starter.join()
         with self._lock:
+            self._closed = True
             plugins, self._plugins = list(self._plugins.values()), {}
         for plugin in plugins:
             plugin.close()

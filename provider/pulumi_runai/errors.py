@@ -107,9 +107,10 @@ class RunaiError(Exception):
 class ConfigError(RunaiError):
     """A setting is missing or invalid; the message names the stack config key and env var.
 
-    For a bad value, ``key`` (``runai:timeout``), ``env`` (``RUNAI_TIMEOUT``) and ``problem``
-    (``must be ..., got 'x'``) are set too, so that a caller that reads no stack config (an
-    explicit provider, the export CLI) can name the setting its own way."""
+    For a bad or missing value, ``key`` (``runai:timeout``), ``env`` (``RUNAI_TIMEOUT``) and
+    ``problem`` (``must be ..., got 'x'``, ``is not set``) are set too, so that a caller that
+    reads no stack config (an explicit provider, the export CLI) can name the setting its own
+    way."""
 
     def __init__(self, message: str, key: str = "", env: str = "", problem: str = "") -> None:
         super().__init__(message)

@@ -28,9 +28,6 @@ _KEYS: dict[str, tuple[str, str]] = {
     "insecure_skip_verify": ("runai:insecureSkipVerify", "RUNAI_INSECURE_SKIP_VERIFY"),
     "timeout": ("runai:timeout", "RUNAI_TIMEOUT"),
 }
-REQUIRED_KEYS: tuple[tuple[str, str], ...] = tuple(
-    _KEYS[name] for name in ("url", "client_id", "client_secret"))
-"""(stack config key, environment variable) of each setting without a default."""
 WAIT_TIMEOUT_KEYS = ("runai:waitTimeout", "RUNAI_WAIT_TIMEOUT")
 """Seconds an object may take to become ready or gone (the provider's, not the client's)."""
 HOST_THREADS_KEYS = ("runai:hostThreads", "RUNAI_HOST_THREADS")
@@ -138,7 +135,7 @@ def _missing(name: str) -> NoReturn:
     label = {"url": "URL", "client_id": "client id", "client_secret": "client secret"}[name]
     raise ConfigError(
         f"The Run:ai {label} is not set. Set stack config {key} (`{_EXAMPLES[name]}`) "
-        f"or the environment variable {var}."
+        f"or the environment variable {var}.", key, var, "is not set"
     )
 
 

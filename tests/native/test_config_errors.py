@@ -49,9 +49,8 @@ def test_an_explicit_provider_is_told_to_set_its_own_input_not_stack_config(
     with NativeHost(env=plugin_env()) as plugin:
         _, explicit = plugin.check_config(PROVIDER.replace("::default", "::eu"), args)
         _, default = plugin.check_config(PROVIDER, args)
-    assert explicit == [("clientSecret", "clientSecret is not set: give this provider "
-                         "client_secret=... (clientSecret in YAML), or set RUNAI_CLIENT_SECRET "
-                         "where pulumi runs")]
+    assert explicit == [("clientSecret", "clientSecret is not set: set it on this provider, "
+                                         "or RUNAI_CLIENT_SECRET where pulumi runs")]
     assert len(default) == 1 and "stack config runai:clientSecret" in default[0][1]
 
 

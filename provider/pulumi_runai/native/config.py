@@ -14,14 +14,13 @@ from typing import Any
 
 from pulumi_runai.errors import ConfigError
 from pulumi_runai.models.validation import UNKNOWN_SENTINEL
-from pulumi_runai.native.names import to_snake
 from pulumi_runai.resources._provider_base import (
     client,
     host_threads,
     remember_config,
     wait_timeout,
 )
-from pulumi_runai.settings import CONFIG_KEYS, REQUIRED_KEYS, Settings, normalise_url
+from pulumi_runai.settings import CONFIG_KEYS, Settings, normalise_url
 
 __all__ = ["CONFIG_KEYS", "SECRET_KEYS", "apply", "client", "host_threads", "problems",
            "wait_timeout"]
@@ -54,7 +53,7 @@ def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
     is not known yet (preview); credentials may also come from the `RUNAI_*` environment.
     Other keys are left alone: the engine gives a default provider every `runai:*` key of the
     stack config, and a program may keep its own settings there. An `explicit` provider reads
-    no stack config, so a missing setting is named as the provider's own input."""
+    no stack config, so a bad or missing setting is named as the provider's own input."""
     if any(value == UNKNOWN_SENTINEL for value in args.values()):
         return []
     found: list[tuple[str, str]] = []
@@ -64,15 +63,10 @@ def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
             normalise_url(url)
         except ConfigError as exc:
             found.append(_worded(exc, explicit))
-    if explicit:
-        found += [(name, f"{name} is not set: give this provider {to_snake(name)}=... "
-                         f"({name} in YAML), or set {var} where pulumi runs")
-                  for name, var in ((_bare(key), var) for key, var in REQUIRED_KEYS)
-                  if _text(args.get(name)) is None and not env.get(var)]
     if found:
         return found
     config = {key: text for key in CONFIG_KEYS if (text := _text(args.get(_bare(key))))}
-    for name, check in (("", lambda: Settings.resolve(config, env)),  # missing credentials
+    for name, check in (("", lambda: Settings.resolve(config, env)),
                         ("hostThreads", lambda: host_threads(config, env)),
                         ("waitTimeout", lambda: wait_timeout(config, env))):
         try:
@@ -83,9 +77,9 @@ def problems(args: Mapping[str, Any], env: Mapping[str, str] = os.environ, *,
 
 
 def _worded(exc: ConfigError, explicit: bool) -> tuple[str, str]:
-    """A bad value as (input, message): the settings' own words for a default provider (they
-    name stack config and the environment); for an explicit provider, which reads no stack
-    config, the input itself."""
+    """A bad or missing value as (input, message): the settings' own words for a default
+    provider (they name stack config and the environment); for an explicit provider, which
+    reads no stack config, the input itself."""
     name = _bare(exc.key)
     if not explicit:
         return name, str(exc)
